@@ -1,0 +1,174 @@
+"""Separate an article from the web page it was saved with.
+
+A saved page holds the article and the site around it: menus above the
+headline, view counters, newsletter prompts, cookie notices, "READ ALSO"
+links, author bios, copyright lines and share buttons. The rules below work on
+lines and paragraphs; each family of patterns sits in one place with the
+example it exists for. No rule names a particular site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.dates import find_date
+
+# -- Boilerplate: a paragraph that matches any of these is not the article. --
+_BOILERPLATE_PATTERNS: dict[str, str] = {
+    # "Subscribe to The Jerusalem Post Newsletter", "Stay updated with the latest news!"
+    "newsletter": r"\bnewsletters?\b|^stay (?:updated|informed|connected|tuned)\b"
+    r"|^(?:subscribe|sign up|get our|get the latest|join our)\b",
+    # "This website uses cookies to improve your experience. ... Accept Read More"
+    "cookies": r"\bcookies?\b.*\b(?:consent|accept|experience|policy|opt[- ]out|settings)\b"
+    r"|^accept(?: all)?(?: cookies)?$",
+    # "READ ALSO :Israeli airstrikes kill 23 pro-Iran fighters in Syria"
+    "related link": r"^(?:read (?:also|more|next)|also read|related(?: stories| articles| news)?"
+    r"|see also|more on this|recommended(?: for you)?|you may also like|trending)\b\s*[:\-–—|]",
+    # "Load Next Story"
+    "next story": r"^(?:load|show|view) (?:next|more) (?:story|stories|articles?|news)$"
+    r"|^(?:next|previous) (?:story|article|post)$",
+    # "Comments are closed.", "We appreciate your thoughts. Please leave a comment."
+    "comments": r"^comments? (?:are|is) (?:closed|disabled)|\bleave a (?:comment|reply)\b"
+    r"|^we appreciate your thoughts|^\d+ comments?$|^share your (?:thoughts|views)"
+    r"|^add (?:a )?comment$|^(?:show|view|load) comments$",
+    # "© 2018- 2024 PlatinumPost Multimedia Limited. All Rights Reserved."
+    "copyright": r"©|\(c\)\s*\d{4}|\ball rights reserved\b|^copyright\b",
+    # "Connect with us", "Follow us on Twitter", "Skip to content", "Advertisement"
+    "site chrome": r"^(?:connect with us|follow us(?: on .*)?|skip to (?:main )?content"
+    r"|advertisement|sponsored(?: content)?|click here\b.*|tap here\b.*|download (?:our|the) app\b.*"
+    r"|share (?:this|on)\b.*|print this (?:article|page)|listen to (?:this )?article"
+    r"|(?:home|menu|search|log ?in|sign in|register)(?: [|/·] .*)?)$",
+}
+_BOILERPLATE = [(name, re.compile(rx, re.I)) for name, rx in _BOILERPLATE_PATTERNS.items()]
+
+# "X whatsapp", "Share Tweet Email": a line made of nothing but share buttons.
+_SHARE_WORDS = (
+    "share|tweet|email|e-mail|print|facebook|twitter|x|whatsapp|telegram|linkedin|reddit"
+    "|pinterest|messenger|copy link|copy|link|threads|bluesky|flipboard|pocket|sms"
+)
+_SHARE_ONLY = re.compile(rf"^(?:(?:{_SHARE_WORDS})[\s,|·/]*)+$", re.I)
+
+# "Author profile" or "About the author": what follows is a bio, not the article.
+_BIO_HEADING = re.compile(
+    r"^(?:author(?:'s)? (?:profile|bio)|about the (?:author|writer|reporter)|author)\s*:?$", re.I
+)
+
+# Header chrome: section names, "Published", "on", view counters ("0", "122").
+_HEADER_WORDS = re.compile(
+    r"^(?:published|updated|posted|last updated|on|by|world|news|home|latest|breaking(?: news)?"
+    r"|politics|business|opinion|middle east|international|local|sports?|share|\d[\d,.]*[km]?"
+    r"|\d+ (?:views?|reads?|comments?|min(?:ute)?s? read))\s*:?$",
+    re.I,
+)
+
+# A dateline opens the first paragraph: "ALEPPO, Syria. Rebel forces..." or
+# stands alone: "AMMAN:". Capitals name the place; "(Reuters) -" may follow.
+_DATELINE = re.compile(
+    r"^(?P<dateline>(?P<place>[A-Z][A-Z'’.\- ]{1,40}[A-Z.])(?:,\s*[A-Z][\w'’.\- ]{1,30}?)?"
+    r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]{1,30})\))?\s*(?:[.:]|\s[-–—]))(?:\s+|$)"
+)
+
+# "© 2018- 2024 PlatinumPost Multimedia Limited": the name before the company suffix.
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)*(?P<owner>[A-Z][\w&.'’ -]*?)"
+    r"(?=\s+(?:multimedia|media|limited|ltd|inc|llc|plc|group|corporation|corp|company"
+    r"|holdings|publishing|publications|newspapers?)\b|\s*[.,|]|\s+all rights|\s*$)",
+    re.I,
+)
+
+_TERMINAL = ".?!\"”’:;)…"
+_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def boilerplate_kind(paragraph: str) -> str | None:
+    """Name the boilerplate family a paragraph belongs to, or None for article text."""
+    line = paragraph.strip().strip("\u00a0").strip()
+    if not line:
+        return "blank"
+    if _SHARE_ONLY.match(line):
+        return "share buttons"
+    for name, pattern in _BOILERPLATE:
+        if pattern.search(line):
+            return name
+    return None
+
+
+def is_bio_heading(paragraph: str) -> bool:
+    return bool(_BIO_HEADING.match(paragraph.strip()))
+
+
+def is_header_chrome(line: str) -> bool:
+    return bool(_HEADER_WORDS.match(line.strip()))
+
+
+def looks_like_headline(line: str) -> bool:
+    """A headline has four or more words and is not a sentence of the body."""
+    stripped = line.strip()
+    if is_header_chrome(stripped) or boilerplate_kind(stripped):
+        return False
+    count = len(words(stripped))
+    return 4 <= count <= 30 and not stripped.endswith((".", ":", ";", ","))
+
+
+def is_short_line(paragraph: str) -> bool:
+    """Short and unpunctuated: a slogan, a signature or a heading, not prose."""
+    stripped = paragraph.strip()
+    return len(words(stripped)) <= 5 and not stripped.endswith(tuple(_TERMINAL))
+
+
+def is_subhead(paragraph: str) -> bool:
+    """A heading inside the body: "A Turning Point in Aleppo"."""
+    stripped = paragraph.strip()
+    return 1 <= len(words(stripped)) <= 12 and not stripped.endswith(tuple(_TERMINAL) + (",",))
+
+
+def signature_outlet(paragraph: str) -> str | None:
+    """A lone name after the body, as "JPost" or "Al Jazeera", is the outlet signing off."""
+    stripped = paragraph.strip()
+    tokens = stripped.split()
+    if not 1 <= len(tokens) <= 3 or not all(t[:1].isupper() for t in tokens):
+        return None
+    if not all(re.fullmatch(r"[\w&.'’-]+", t) for t in tokens):
+        return None
+    return stripped
+
+
+def copyright_owner(paragraph: str) -> str | None:
+    match = _COPYRIGHT_OWNER.search(paragraph)
+    if not match:
+        return None
+    owner = match.group("owner").strip(" -.,")
+    return owner if owner and len(owner) <= 60 and words(owner) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    text: str
+    agency: str | None
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place")
+    # Capitals at the start may be an acronym opening a sentence ("HTS, which...").
+    if len(words(place)) == 0 or any(len(w) < 2 for w in words(place)):
+        return None
+    if place.isupper() and len(place.replace(" ", "")) <= 3 and not match.group("dateline").endswith(":"):
+        return None
+    return Dateline(match.group("dateline").strip(), match.group("agency"))
+
+
+def publication_date(lines: list[str]) -> str | None:
+    """A date in the header ("Published on November 30, 2024"), as ISO when complete."""
+    for line in lines:
+        found = find_date(line)
+        if found is not None and len(words(line)) <= 12:
+            return found
+    return None

@@ -1,0 +1,204 @@
+"""The `reader` command: the terminal reader, and headless commands over the same index.
+
+    reader [PATH]                     open the reader (default: the project's seeds/)
+    reader list [PATH] [--json]       articles
+    reader quotes [PATH] [--json]     every quote with its speaker
+    reader figures [PATH] [--json]    every figure with what it counts
+    reader text ID [PATH] [--json]    an article's clean text, which all offsets index
+
+Headless commands never import textual: they start fast and run without a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.index import Index, build_index
+
+EXIT_USAGE = 2
+
+
+def default_path() -> Path:
+    """The project's seeds/ when run from a checkout, else ./seeds."""
+    project_seeds = Path(__file__).resolve().parent.parent / "seeds"
+    return project_seeds if project_seeds.is_dir() else Path("seeds")
+
+
+class UsageError(Exception):
+    """A bad argument: one line on stderr, exit code 2."""
+
+
+def _load(path: str | None) -> Index:
+    target = Path(path) if path else default_path()
+    if not target.exists():
+        raise UsageError(f"no such file or folder: {target}")
+    return build_index(target)
+
+
+# -- JSON shapes: the keys are a contract with scripts and tests. --------------
+
+
+def list_rows(index: Index) -> list[dict]:
+    return [
+        {
+            "id": a.id,
+            "title": a.title,
+            "outlet": a.outlet,
+            "dateline": a.dateline,
+            "date": a.date,
+            "words": a.words,
+            "quotes": len(a.quotes),
+            "figures": len(a.figures),
+        }
+        for a in index.articles
+    ]
+
+
+def quote_rows(index: Index) -> list[dict]:
+    return [
+        {
+            "article": a.id,
+            "text": q.text,
+            "speaker": q.speaker,
+            "speaker_role": q.speaker_role,
+            "resolved": q.resolved,
+            "start": q.start,
+            "end": q.end,
+        }
+        for a, q in index.quotes()
+    ]
+
+
+def figure_rows(index: Index) -> list[dict]:
+    return [
+        {
+            "article": a.id,
+            "text": f.text,
+            "value": f.value,
+            "kind": f.kind,
+            "counts": f.counts,
+            "start": f.start,
+            "end": f.end,
+        }
+        for a, f in index.figures()
+    ]
+
+
+def text_row(index: Index, article_id: str) -> dict:
+    article = index.article(article_id)
+    if article is None:
+        known = ", ".join(a.id for a in index.articles[:5])
+        raise UsageError(f"no article with id {article_id!r} (ids look like: {known})")
+    return {"id": article.id, "title": article.title, "text": article.text}
+
+
+# -- Output ---------------------------------------------------------------------
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _print_table(rows: list[dict], columns: list[str], title: str) -> None:
+    # Cells are Text objects: article text is never parsed as Rich markup.
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, show_lines=False, expand=False)
+    for column in columns:
+        # ids and numbers stay on one line; prose folds.
+        short = column in ("id", "article", "words", "quotes", "figures", "value", "kind")
+        table.add_column(column, overflow="fold", no_wrap=short)
+    for row in rows:
+        table.add_row(*(Text("" if row[c] is None else str(row[c])) for c in columns))
+    Console().print(table)
+
+
+def _print_problems(index: Index) -> None:
+    for problem in index.problems:
+        print(f"reader: skipped {problem.file}: {problem.reason}", file=sys.stderr)
+
+
+def _command(name: str, rows: Callable[[Index], list[dict]], columns: list[str]):
+    def run(args: argparse.Namespace) -> int:
+        index = _load(args.path)
+        _print_problems(index)
+        data = rows(index)
+        if args.json:
+            _print_json(data)
+        else:
+            _print_table(data, columns, f"{name} ({len(data)})")
+        return 0
+
+    return run
+
+
+def _text(args: argparse.Namespace) -> int:
+    index = _load(args.path)
+    row = text_row(index, args.id)
+    if args.json:
+        _print_json(row)
+    else:
+        print(row["title"], end="\n\n")
+        print(row["text"])
+    return 0
+
+
+COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
+    "list": ("articles: id, title, outlet, dateline, date, words, counts", _command("articles", list_rows, ["id", "title", "outlet", "words", "quotes", "figures"])),
+    "quotes": ("every quote with its speaker and offsets", _command("quotes", quote_rows, ["article", "speaker", "text"])),
+    "figures": ("every figure with its value, kind and what it counts", _command("figures", figure_rows, ["article", "text", "value", "kind", "counts"])),
+    "text": ("an article's clean text (the text every offset refers to)", _text),
+}
+
+
+def _main_parser() -> argparse.ArgumentParser:
+    commands = "\n".join(f"  {name:<9} {help_}" for name, (help_, _) in COMMANDS.items())
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read a folder of news articles with every quote and figure beside the text.",
+        epilog=f"headless commands (each takes [PATH] and --json):\n{commands}\n\nrun 'reader COMMAND --help' for one command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("path", nargs="?", help="a folder of .txt/.md articles, or one file (default: seeds/)")
+    parser.add_argument("--version", action="version", version=f"seed-reader {__version__}")
+    return parser
+
+
+def _command_parser(name: str) -> argparse.ArgumentParser:
+    help_, _ = COMMANDS[name]
+    parser = argparse.ArgumentParser(prog=f"reader {name}", description=help_)
+    if name == "text":
+        parser.add_argument("id", help="the article id, as `reader list` shows it")
+    parser.add_argument("path", nargs="?", help="a folder or file (default: seeds/)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = _command_parser(argv[0]).parse_args(argv[1:])
+            return COMMANDS[argv[0]][1](args)
+        args = _main_parser().parse_args(argv)
+        target = Path(args.path) if args.path else default_path()
+        if not target.exists():
+            raise UsageError(f"no such file or folder: {target}")
+        from reader.ui.app import ReaderApp  # the UI only when it is asked for
+
+        ReaderApp(target).run()
+        return 0
+    except UsageError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `reader quotes --json | head`
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,353 @@
+"""Figures: every number in an article's body, its value, its kind and what it counts.
+
+Passes run from the most specific pattern to the least, and a later pass never
+takes characters an earlier one took: "November 29, 2024" is one date, not a
+day and a year; "hundreds of thousands" one vague quantity. Phone numbers,
+street numbers, clock times and codes like "F-16" are blocked first: they
+are numbers but not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.dates import DATE_REGEXES, date_value
+from reader.sentences import sentence_spans
+
+KINDS = ("count", "duration", "year", "date", "fraction", "percent", "ordinal", "vague")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: float | int | str | None  # None when vague; ISO text for dates
+    kind: str
+    counts: str | None  # what the number counts: "rebels killed", "residents fled"
+
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000,
+           "mn": 1_000_000, "tn": 1_000_000_000_000}  # fmt: skip
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+    "hundredth": 100,
+}  # fmt: skip
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+              "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
+
+_WORD_NUMBER = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(k for k in _UNITS if _UNITS[k] and _UNITS[k] < 10) + r"))?"
+    r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|a dozen|dozen)"
+)
+_SPELLED = rf"{_WORD_NUMBER}(?:[- ](?:hundred|thousand|million|billion)(?:[- ](?:and[- ])?{_WORD_NUMBER})?)*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_WORD = r"(?:\s?(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)\b)"
+_DURATION_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+
+# Not figures: '+44 20 7946 0958', '(202) 555-0143', '10 Downing Street', '10:30', 'F-16', 'COVID-19'.
+_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w%])")
+_YEAR_RANGE = re.compile(r"(?:1[89]|20)\d\d\s?[-–]\s?(?:1[89]|20)\d\d")
+_BLOCKED = [
+    _PHONE,
+    re.compile(r"\b\d+[A-Za-z]?(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Terrace|Square|Highway)\b"),
+    re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?!\d)|\b\d{1,2}\s?[ap]\.m\.", re.I),
+    re.compile(r"\b[A-Za-z]+-\d+\b|\b\d+(?!(?:st|nd|rd|th|bn|mn|tn|m|k)\b)[A-Za-z]+\d*\b|#\d+"),
+]
+_PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
+
+_QUALIFIER = r"(?:approximately|about|around|nearly|almost|roughly|some|over|more than|less than|fewer than|at least|at most|up to|an estimated|as many as)"
+
+_VAGUE = re.compile(
+    r"\b(?:(?:hundreds|tens|thousands|millions|billions) of (?:thousands|millions|billions)"
+    r"|(?:many|several|a few) (?:dozens?|hundreds|thousands|millions|billions)"
+    r"|dozens|scores|hundreds|thousands|millions|billions)\b",
+    re.I,
+)
+_FRACTION = re.compile(
+    rf"\b(?P<num>{_WORD_NUMBER}|a|one)[- ](?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\b(?! of a)"
+    r"|\b(?P<one>one|\d+) in (?P<many>\d+|" + _WORD_NUMBER + r")\b"
+    r"|\b(?P<half>half)\b(?= of\b| the\b| a\b| an\b)"
+    r"|\b(?P<n>\d+)/(?P<d>\d+)\b",
+    re.I,
+)
+_ORDINAL = re.compile(
+    r"\b(?P<word>" + "|".join(_ORDINALS) + r")(?=[- ]\w)(?![- ](?:of|and|to|in|on)\b)"
+    r"|\b(?P<digits>\d+)(?:st|nd|rd|th)\b",
+    re.I,
+)
+_PERCENT = re.compile(rf"(?P<num>{_DIGITS}|{_SPELLED})\s?(?:%|percent\b|per cent\b|percentage points?\b)", re.I)
+_DURATION = re.compile(rf"\b(?P<num>{_DIGITS}|{_SPELLED}|a|an)\s(?P<unit>{_DURATION_UNITS})\b", re.I)
+_NUMBER = re.compile(
+    rf"(?P<currency>[$€£¥]|US\$|USD ?|EUR ?|GBP ?)?(?<![\w.,])(?P<num>{_DIGITS}){_SCALE_WORD}?"
+    rf"(?:\s?[-–]\s?(?P<high>{_DIGITS}){_SCALE_WORD}?)?(?![\w])",
+)
+_SPELLED_NUMBER = re.compile(rf"\b(?P<num>{_SPELLED})\b", re.I)
+
+# "one of the war's major turning points", "no one", "one another": not counts.
+_NOT_A_COUNT_AFTER = re.compile(r"^(?:[- ](?:of|another|who|which|that|is|was|and|or|by|to)\b|\s*[,.;:!?)]|$)", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(r"\b(?:no|any|some|every|each|this|that|the|which|anyone|someone)\s$", re.I)
+
+# What happened to the counted: verbs mapped to one past form ("killing" -> "killed").
+_EVENTS = {
+    "killed": "killed", "kill": "killed", "killing": "killed", "kills": "killed",
+    "dead": "killed", "died": "died", "die": "died", "dying": "died",
+    "injured": "injured", "injuring": "injured", "injure": "injured",
+    "wounded": "wounded", "wounding": "wounded", "wound": "wounded",
+    "fled": "fled", "flee": "fled", "fleeing": "fled",
+    "displaced": "displaced", "displacing": "displaced", "displace": "displaced",
+    "captured": "captured", "capturing": "captured", "capture": "captured",
+    "arrested": "arrested", "detained": "detained", "evacuated": "evacuated",
+    "missing": "missing", "rescued": "rescued", "deployed": "deployed", "deploying": "deployed",
+    "suspended": "suspended", "destroyed": "destroyed", "damaged": "damaged",
+}  # fmt: skip
+_STOP = frozenset(
+    """the a an its their his her our of and or but to in on at by for with from as than
+    were was are is be been being have has had will would could should may might that which who
+    who's whose while when where this these those it they he she we you there here not
+    no also into over under about after before during since until per each between against
+    among across within without amid near back ago later earlier""".split()
+)
+_NOUN_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    value: float | int | str | None
+    kind: str
+
+
+def _word_value(phrase: str) -> float | None:
+    """'twenty-five' -> 25, 'two million' -> 2000000, 'a dozen' -> 12."""
+    total, current = 0, 0
+    matched = False
+    for token in re.split(r"[\s-]+", phrase.lower()):
+        if token in ("and", "a", ""):
+            continue
+        if token == "dozen":
+            current = (current or 1) * 12
+        elif token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in _SCALES:
+            total += (current or 1) * _SCALES[token]
+            current = 0
+        else:
+            return None
+        matched = True
+    return total + current if matched else None
+
+
+def number_value(text: str) -> float | None:
+    """The value of digits or words: '14,000' -> 14000, '1.5 million' -> 1500000, 'four' -> 4."""
+    text = text.strip().lower()
+    match = re.match(rf"^({_DIGITS})\s?(hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)?$", text)
+    if match:
+        number = float(match.group(1).replace(",", ""))
+        if match.group(2):
+            number *= _SCALES[match.group(2)]
+        return int(number) if number.is_integer() else number
+    value = _word_value(text)
+    return None if value is None else value
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= a or start >= b for a, b in taken)
+
+
+def _scan(text: str, p_start: int, p_end: int) -> list[_Found]:
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def take(start: int, end: int, value, kind: str) -> None:
+        if start < end and _free(taken, start, end):
+            taken.append((start, end))
+            found.append(_Found(start, end, value, kind))
+
+    for pattern in _BLOCKED:
+        for m in pattern.finditer(text, p_start, p_end):
+            # A range of years ("2018-2024") or a plain big number is not a phone number.
+            if pattern is _PHONE and not _is_phone(text, m, p_start):
+                continue
+            taken.append(m.span())
+    for pattern in DATE_REGEXES:
+        for m in pattern.finditer(text, p_start, p_end):
+            value = date_value(m.group(0))
+            if value:
+                take(m.start(), m.end(), value, "date")
+    for m in _PERCENT.finditer(text, p_start, p_end):
+        take(m.start(), m.end(), number_value(m.group("num")), "percent")
+    for m in _VAGUE.finditer(text, p_start, p_end):
+        take(m.start(), m.end(), None, "vague")
+    for m in _FRACTION.finditer(text, p_start, p_end):
+        if m.group("den"):
+            numerator = 1 if m.group("num").lower() in ("a", "one") else number_value(m.group("num"))
+            value = round(numerator / _FRACTIONS[m.group("den").lower()], 4) if numerator else None
+        elif m.group("many"):
+            many = number_value(m.group("many"))
+            value = round(number_value(m.group("one")) / many, 4) if many else None
+        elif m.group("half"):
+            value = 0.5
+        else:
+            value = round(int(m.group("n")) / int(m.group("d")), 4) if int(m.group("d")) else None
+        if value is not None:
+            take(m.start(), m.end(), value, "fraction")
+    for m in _ORDINAL.finditer(text, p_start, p_end):
+        if m.group("word"):
+            word = m.group("word").lower()
+            # "a second" (of time) is not an ordinal; "second-largest" is.
+            if word == "second" and not re.match(r"[- ](?:largest|biggest|time|round|day|attack|city|term|wave|phase|stage|most|[a-z]+est)\b", text[m.end() : m.end() + 12]):
+                continue
+            take(m.start(), m.end(), _ORDINALS[word], "ordinal")
+        else:
+            take(m.start(), m.end(), int(m.group("digits")), "ordinal")
+    for m in _DURATION.finditer(text, p_start, p_end):
+        num = m.group("num")
+        value = 1 if num.lower() in ("a", "an") else number_value(num)
+        if num.lower() in ("a", "an"):
+            continue  # "a week" is a span of time, not a number the article gives
+        take(m.start(), m.end(), value, "duration")
+    for m in _NUMBER.finditer(text, p_start, p_end):
+        start = m.start() if m.group("currency") else m.start("num")
+        num_text = text[m.start("num") : m.end()].split("-")[0].split("–")[0]
+        value = number_value(num_text.strip())
+        raw = m.group("num").replace(",", "")
+        is_year = (
+            re.fullmatch(r"1[89]\d\d|20\d\d", raw) is not None
+            and not m.group("currency")
+            and not re.match(r"\s?(?:hundred|thousand|million|billion|bn|m|k)\b", text[m.end("num") : m.end("num") + 9])
+            and not _counted_plural(text, m.end(), p_end)
+        )
+        if is_year and m.group("high") is None:
+            take(start, m.end(), int(raw), "year")
+        elif value is not None:
+            take(start, m.end(), value, "count")
+    for m in _SPELLED_NUMBER.finditer(text, p_start, p_end):
+        word = m.group(0)
+        if word.lower() in ("one",) and (
+            _NOT_A_COUNT_AFTER.match(text[m.end() : m.end() + 10]) or _NOT_A_COUNT_BEFORE.search(text[max(p_start, m.start() - 10) : m.start()])
+        ):
+            continue
+        if word.lower() == "dozen":
+            continue
+        take(m.start(), m.end(), _word_value(word), "count")
+    return found
+
+
+def _is_phone(text: str, match: re.Match[str], p_start: int) -> bool:
+    """Seven digits or more in groups, or fewer after 'call' or 'tel'; a year range is not one."""
+    if _YEAR_RANGE.fullmatch(match.group(0)) or re.fullmatch(r"\d+ \d+", match.group(0)):
+        return False
+    digits = sum(c.isdigit() for c in match.group(0))
+    return digits >= 7 or bool(_PHONE_CONTEXT.search(text[max(p_start, match.start() - 30) : match.start()]))
+
+
+def _counted_plural(text: str, end: int, limit: int) -> bool:
+    """'2000 people' counts people; '2019 agreement' is a year."""
+    match = re.match(r"\s([a-z][a-z-]+s)\b", text[end : min(limit, end + 30)])
+    return bool(match) and match.group(1) not in ("was", "has", "is", "this", "as", "its")
+
+
+def _tokens(text: str) -> list[str]:
+    return _NOUN_TOKEN.findall(text)
+
+
+def _noun_after(text: str, end: int, limit: int) -> str | None:
+    """'300 rebels', 'dozens of its soldiers', 'Two rebel sources' -> the counted noun phrase."""
+    following = text[end : min(limit, end + 60)]
+    following = re.sub(r"^\s+(?:of\s+)?(?:(?:its|their|the|his|her|our|those|these)\s+)?", " ", following)
+    words: list[str] = []
+    for token in re.findall(r"\S+", following)[:4]:
+        word = token.strip(",.;:!?)”\"’")
+        if not _NOUN_TOKEN.fullmatch(word) or word.lower() in _STOP or word.lower() in _EVENTS:
+            break
+        # A verb after the noun ends the phrase: "One strike caused", "two airstrikes targeting".
+        if words and word.lower().endswith(("ed", "ing")) and word[0].islower():
+            break
+        words.append(word)
+        if word != token:
+            break  # punctuation ends the phrase
+    while words and words[-1].lower().endswith("ly"):
+        words.pop()
+    return " ".join(words[:3]) or None
+
+
+def _event(sentence: str, before: str, after: str) -> str | None:
+    """What happened to the counted: 'killed approximately 300', '14,000 residents to flee'."""
+    # Only the word right before the number: "killed approximately 300", "killing four".
+    before_words = re.findall(r"[A-Za-z]+", before)[-1:]
+    for word in before_words:
+        if word.lower() in _EVENTS:
+            return _EVENTS[word.lower()]
+    # After the number, up to the next clause: "four civilians were killed and six injured".
+    after = re.split(r",|\band\b|\bbut\b|\bwhile\b", after, maxsplit=1)[0]
+    for word in re.findall(r"[A-Za-z]+", after)[:6]:
+        if word.lower() in _EVENTS:
+            return _EVENTS[word.lower()]
+    return None
+
+
+def extract_figures(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Figure, ...]:
+    """Every figure in the paragraphs of text, in order."""
+    figures: list[Figure] = []
+    for p_start, p_end in paragraphs:
+        found = sorted(_scan(text, p_start, p_end), key=lambda f: f.start)
+        if not found:
+            continue
+        sentences = sentence_spans(text, p_start, p_end)
+        previous_noun: tuple[int, str] | None = None  # sentence start, noun
+        for item in found:
+            sentence = next((s for s in sentences if s[0] <= item.start < s[1] + 1), (p_start, p_end))
+            counts = _counts(text, item, sentence, previous_noun)
+            if counts and item.kind in ("count", "vague"):
+                head = counts.split(" ")[0] if counts.split(" ")[-1] in _EVENTS.values() else counts
+                previous_noun = (sentence[0], " ".join(w for w in counts.split() if w not in _EVENTS.values()) or head)
+            figures.append(Figure(item.start, item.end, text[item.start : item.end], item.value, item.kind, counts))
+    return tuple(figures)
+
+
+def _counts(text: str, item: _Found, sentence: tuple[int, int], previous_noun: tuple[int, str] | None) -> str | None:
+    s_start, s_end = sentence
+    before = text[s_start : item.start]
+    before = re.sub(rf"\s*\b{_QUALIFIER}\s*$", " ", before, flags=re.I)
+    after = text[item.end : s_end]
+    if item.kind == "date":
+        return None
+    if item.kind == "duration":
+        unit = re.search(_DURATION_UNITS, text[item.start : item.end], re.I)
+        return unit.group(0).lower() if unit else None
+    noun = _noun_after(text, item.end, s_end)
+    if item.kind == "year":
+        return noun if noun and noun[0].islower() else None
+    if item.kind == "percent":
+        return noun
+    if item.kind == "ordinal":
+        return _noun_after(text, item.end + 1, s_end) if text[item.end : item.end + 1] == "-" else noun
+    same_sentence = previous_noun is not None and previous_noun[0] == s_start
+    # "killing four civilians and wounding six others", "four were killed and six injured":
+    # the second number counts the same noun as the first.
+    if same_sentence and (noun in ("others", "more") or (noun is None and re.search(r"\band\s*$", before))):
+        noun = previous_noun[1]
+    event = _event(text[s_start:s_end], before, after)
+    if noun is None:
+        return event
+    if event is None and previous_noun and previous_noun[0] == s_start and re.search(r"\bincluding\s*$", before):
+        # "301 people have been killed ..., including 28 civilians": the same event.
+        earlier = [w for w in re.findall(r"[A-Za-z]+", text[s_start : item.start]) if w.lower() in _EVENTS]
+        event = _EVENTS[earlier[-1].lower()] if earlier else None
+    return f"{noun} {event}" if event else noun

@@ -1,0 +1,85 @@
+"""The in-memory index of a folder: articles with their quotes and figures, and problems.
+
+`load_articles` yields results one file at a time so that a caller (the UI's
+worker, the CLI) can report progress and show articles before the last one is
+read. `build_index` collects them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.articles import Article, parse_article
+from reader.figures import Figure
+from reader.quotes import Quote
+from reader.sources import Discovery, Problem, SourceFile, discover, read_source
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The outcome of one file: an article, or the problem that kept it out."""
+
+    source: SourceFile
+    article: Article | None
+    problem: Problem | None
+
+
+def load_source(source: SourceFile) -> Loaded:
+    try:
+        text, encoding = read_source(source)
+    except ValueError as error:
+        return Loaded(source, None, Problem(source.id, str(error)))
+    if not text.strip():
+        return Loaded(source, None, Problem(source.id, "empty file"))
+    try:
+        article = parse_article(source.id, text, encoding)
+    except Exception as error:  # noqa: BLE001 - one bad file must never stop the others
+        return Loaded(source, None, Problem(source.id, f"could not be read as an article ({type(error).__name__}: {error})"))
+    return Loaded(source, article, None)
+
+
+def load_articles(discovery: Discovery) -> Iterator[Loaded]:
+    for source in discovery.files:
+        yield load_source(source)
+
+
+@dataclass(frozen=True)
+class Index:
+    root: Path
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+    _by_id: dict[str, Article] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {a.id: a for a in self.articles})
+
+    def article(self, article_id: str) -> Article | None:
+        return self._by_id.get(article_id)
+
+    def quotes(self) -> Iterator[tuple[Article, Quote]]:
+        for article in self.articles:
+            for quote in article.quotes:
+                yield article, quote
+
+    def figures(self) -> Iterator[tuple[Article, Figure]]:
+        for article in self.articles:
+            for figure in article.figures:
+                yield article, figure
+
+
+def build_index(path: Path, on_progress: Callable[[int, int], None] | None = None) -> Index:
+    """Index every article under path. Raises FileNotFoundError if path does not exist."""
+    discovery = discover(path)
+    articles: list[Article] = []
+    problems = list(discovery.problems)
+    total = len(discovery.files)
+    for done, loaded in enumerate(load_articles(discovery), 1):
+        if loaded.article is not None:
+            articles.append(loaded.article)
+        if loaded.problem is not None:
+            problems.append(loaded.problem)
+        if on_progress is not None:
+            on_progress(done, total)
+    return Index(discovery.root, tuple(articles), tuple(problems))

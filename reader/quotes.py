@@ -1,0 +1,351 @@
+"""Direct quotations and who said them.
+
+A quote is text between double quote marks, straight or curly. Offsets point
+inside the marks: `text[start:end] == quote.text`. A quote that runs over
+several paragraphs (an opening mark, no closing mark, the next paragraph
+reopening) is one quote. An opening mark never closed within its paragraph,
+and not continued, is dropped rather than allowed to swallow the article.
+
+The speaker comes from the sentence around the quote, never from a guess: a
+quote with no attribution has speaker None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.sentences import sentence_spans
+
+OPENING = "“"
+CLOSING = "”"
+STRAIGHT = '"'
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_role: str | None = None
+    resolved: bool = False  # the speaker came from an earlier sentence
+
+
+# -- Speech verbs: the words that attribute a quotation. ------------------------
+_SAY_WORDS = (
+    "said|says|say|stated|states|told|tells|added|adds|warned|warns|acknowledged|acknowledges"
+    "|confirmed|confirms|reported|reports|claimed|claims|noted|notes|explained|explains"
+    "|declared|declares|announced|announces|insisted|insists|argued|argues|wrote|writes"
+    "|tweeted|posted|asked|asks|replied|replies|continued|urged|urges|alleged|alleges"
+    "|recalled|recalls|conceded|admitted|admits|stressed|emphasi[sz]ed|cautioned|vowed"
+    "|promised|pledged|predicted|suggested|described|called|accused|denied|agreed"
+)
+_PARTICIPLES = "saying|stating|adding|calling|warning|noting|telling|describing|declaring|insisting|arguing|acknowledging|claiming"
+_SAY = rf"(?:{_SAY_WORDS})"
+
+# A noun phrase naming a speaker: no quote marks, no sentence punctuation.
+_NP = r"[^,.;:!?“”\"()]{1,90}?"
+
+# After the quote, verb first: '..., ” said Ali Jumaa, a rebel fighter, in televised remarks.'
+_AFTER_INVERTED = re.compile(
+    rf"^\s*,?\s*(?:{_SAY})\s+(?P<np>{_NP})(?:,\s*(?!which\b|who\b|that\b|where\b|when\b|whose\b)(?P<role>(?:an?|the)\s[^,.;“”\"]{{2,80}}|[a-z][^,.;“”\"]{{2,80}}?))?(?=\s*[,.;]|\s+(?:in|on|at|during|after|from|to|via)\b|$)"
+)
+# After the quote, speaker first: '..., ” the ministry said.' / '” he said, recalling...'
+_AFTER_NORMAL = re.compile(rf"^\s*,?\s*(?P<np>{_NP})\s+(?:also\s+|later\s+|then\s+)?(?:{_SAY})\b")
+# "according to X", "a statement from X" anywhere in the attribution.
+_ACCORDING = re.compile(
+    r"\baccording to (?:a statement (?:from|by) |remarks by |comments by )?(?P<np>[^,.;“”\"]{2,90}?)(?=\s*[,.;]|$|\s+(?:about|on|in|at|after|during)\b)",
+    re.I,
+)
+_STATEMENT_FROM = re.compile(
+    r"\ba (?:statement|post|communiqué|press release) (?:from|by) (?P<np>[^,.;“”\"]{2,90}?)(?=\s*[,.;]|$|\s+(?:about|on|in|at|after|during|said)\b)",
+    re.I,
+)
+# Before the quote: 'NSC spokesperson Sean Savett stated, “...' or 'X said that Y was “...'
+# Lower case only: "the United States" holds no verb.
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$")
+_BEFORE_VERB = re.compile(rf"\b(?:{_SAY})\b|\b(?:{_PARTICIPLES})\b")
+
+# Openings that are not the subject: "Meanwhile,", "In response to the advance,".
+_LEAD_IN = re.compile(
+    r"^(?:(?:meanwhile|however|separately|later|earlier|moreover|still|instead|concurrently"
+    r"|also|then|but|and|yet|so|in turn|in addition|on (?:\w+day|the other hand)|overnight)\b,?\s+"
+    r"|(?:in|on|at|after|before|during|following|amid|despite|with|as|while|when|since|acknowledging)\b[^,]{0,80},\s+)+",
+    re.I,
+)
+# Where a subject noun phrase stops: its finite verb or a relative clause.
+_SUBJECT_END = re.compile(
+    rf"\s+(?:also\s+|later\s+|earlier\s+|previously\s+|separately\s+|\w+ly\s+)?(?:{_SAY}|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|[a-z]+ed)\b|,",
+)
+# Words that end a name inside a longer phrase: "the Russian Foreign Ministry about the call".
+_NP_STOP = re.compile(
+    r"\s+(?:about|on|in|at|over|during|after|before|with|from|to|via|into|through|while|who|which|that|when|as|because|earlier|later|this|last|on)\b.*$"
+)
+
+_PRONOUNS = frozenset("he she they it we i you".split())
+_TITLES = frozenset(
+    """minister president premier secretary spokesperson spokesman spokeswoman director
+    commander general gen. chief ambassador senator sen. rep. governor mayor king queen prince
+    sheikh dr. professor prof. chairman chairwoman chair ceo leader envoy officer colonel col.
+    major captain capt. lt. sgt. judge justice mr. mrs. ms. pope cardinal bishop imam rabbi
+    analyst researcher fighter resident witness official spokesperson head founder adviser advisor
+    counterpart""".split()
+)
+_NAME_PARTICLES = frozenset("al al- el bin ibn abu abdel abdul de da di van von der la le du bin".split())
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    position: int
+    opening: bool
+
+
+def _marks(text: str, start: int, end: int) -> list[_Mark]:
+    """The quote marks of one paragraph, each read as opening or closing."""
+    marks: list[_Mark] = []
+    is_open = False
+    for match in re.finditer(r"[“”\"]", text[start:end]):
+        position = start + match.start()
+        char = match.group(0)
+        if char == OPENING:
+            opening = True
+        elif char == CLOSING:
+            opening = False
+        else:
+            before = text[position - 1] if position > start else " "
+            after = text[position + 1] if position + 1 < end else " "
+            if before.isspace() or before in "([{—–-/":
+                opening = not after.isspace()
+            elif after.isspace() or after in ".,;:!?)]}—–-":
+                opening = False
+            else:
+                opening = not is_open
+        marks.append(_Mark(position, opening))
+        is_open = opening
+    return marks
+
+
+def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph index of the closing mark) of each quotation."""
+    found: list[tuple[int, int, int]] = []
+    open_at: int | None = None
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        marks = _marks(text, p_start, p_end)
+        continuing = open_at is not None
+        if continuing and not (marks and marks[0].opening and marks[0].position == p_start):
+            open_at = None  # the previous paragraph's quote was never closed: drop it
+            continuing = False
+        for number, mark in enumerate(marks):
+            if continuing and number == 0:
+                continue  # the mark that reopens a quote running on from the paragraph before
+            if mark.opening:
+                open_at = mark.position + 1  # an earlier unclosed mark is dropped
+            elif open_at is not None:
+                if mark.position > open_at:
+                    found.append((open_at, mark.position, index))
+                open_at = None
+        # A quote left open continues only if the next paragraph reopens it.
+        if open_at is not None:
+            following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            if following is None or text[following : following + 1] not in (OPENING, STRAIGHT):
+                open_at = None
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces and a trailing comma that belongs to the sentence, not the speaker."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _clean_np(np: str) -> str | None:
+    np = _LEAD_IN.sub("", np.strip())
+    np = _NP_STOP.sub("", np).strip(" ,;:-—–")
+    if not np or len(np.split()) > 12:
+        return None
+    return np
+
+
+def split_speaker(np: str) -> tuple[str, str | None]:
+    """'NSC spokesperson Sean Savett' -> ('Sean Savett', 'NSC spokesperson')."""
+    tokens = np.split()
+    # The trailing run of capitalised tokens (with particles such as al-, bin) is a name.
+    cut = len(tokens)
+    while cut > 0 and (_NAME_TOKEN.match(tokens[cut - 1]) or tokens[cut - 1].lower() in _NAME_PARTICLES):
+        cut -= 1
+    run = tokens[cut:]
+    # "the Reconciliation of Enemy Parties": capitals after "of" or "the" end an organisation's name.
+    if cut > 0 and tokens[cut - 1].lower() in ("of", "for", "the", "on", "and"):
+        return np, None
+    # Titles inside the run belong to the role: "Russian Foreign Minister Sergei Lavrov".
+    last_title = max((i for i, t in enumerate(run) if t.lower() in _TITLES), default=-1)
+    name = run[last_title + 1 :]
+    if len(name) >= 2 and (cut > 0 or last_title >= 0) and not any(
+        t.lower() in _ORGANISATION_WORDS for t in name
+    ):
+        role = " ".join(tokens[: cut + last_title + 1]).strip(" ,")
+        # "Residents like Abdulkafi Alhamdo": the words before the name are no role.
+        role = re.sub(r"^\S+\s+(?:like|including|such as)$", "", role)
+        return " ".join(name), role or None
+    return np, None
+
+
+_ORGANISATION_WORDS = frozenset(
+    """ministry council department centre center observatory forces army command office house
+    agency committee group organization organisation party defense defence union nations court
+    government police media reuters news military brigade front units service services
+    establishment administration embassy commission authority authorities""".split()
+)
+
+
+def _is_person_name(np: str) -> bool:
+    name, role = split_speaker(np)
+    return name != np or (
+        len(np.split()) >= 2
+        and all(_NAME_TOKEN.match(t) or t.lower() in _NAME_PARTICLES for t in np.split())
+        and not any(t.lower() in _ORGANISATION_WORDS for t in np.split())
+        and np.split()[0].lower() not in ("the", "a", "an")
+    )
+
+
+def _subject(sentence: str) -> str | None:
+    """The noun phrase that opens a sentence: 'Syrian army officials acknowledged ...'."""
+    body = _LEAD_IN.sub("", sentence.strip().lstrip("“\"‘"))
+    match = _SUBJECT_END.search(body)
+    if match is None or match.start() == 0:
+        return None
+    return _clean_np(body[: match.start()])
+
+
+@dataclass
+class _Context:
+    text: str
+    paragraphs: list[tuple[int, int]]
+    sentences: dict[int, list[tuple[int, int]]]
+
+    def paragraph_of(self, position: int) -> int:
+        lo, hi = 0, len(self.paragraphs) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.paragraphs[mid][0] <= position:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def sentences_of(self, index: int) -> list[tuple[int, int]]:
+        if index not in self.sentences:
+            self.sentences[index] = sentence_spans(self.text, *self.paragraphs[index])
+        return self.sentences[index]
+
+    def sentence_at(self, position: int) -> tuple[int, int]:
+        index = self.paragraph_of(position)
+        for span in self.sentences_of(index):
+            if span[0] <= position < span[1] + 1:
+                return span
+        return self.paragraphs[index]
+
+
+def _attribute(ctx: _Context, open_mark: int, close_mark: int) -> tuple[str | None, str | None]:
+    """Speaker and role from the words around one quotation, as written."""
+    text = ctx.text
+    paragraph_end = ctx.paragraphs[ctx.paragraph_of(close_mark)][1]
+    after = text[close_mark + 1 : min(paragraph_end, close_mark + 200)]
+    after = re.split(r"[“\"]", after, maxsplit=1)[0]
+    quoted = text[open_mark + 1 : close_mark].rstrip()
+    if quoted.endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after):
+        after = ""  # the quotation ended its sentence: what follows is another sentence
+    match = _AFTER_INVERTED.match(after)
+    if match:
+        np = _clean_np(match.group("np"))
+        if np:
+            role = match.group("role")
+            name, title = split_speaker(np)
+            return name, (role.strip() if role else title)
+    match = _AFTER_NORMAL.match(after)
+    if match:
+        np = _clean_np(match.group("np"))
+        if np and len(np.split()) <= 8:
+            return split_speaker(np)
+    for pattern in (_ACCORDING, _STATEMENT_FROM):
+        match = pattern.search(after[:120])
+        if match and not re.search(r"[.!?]", after[: match.start()]):
+            np = _clean_np(match.group("np"))
+            if np:
+                return split_speaker(np)
+    # Before the quote, within its sentence.
+    sentence_start = ctx.sentence_at(open_mark)[0]
+    before = text[sentence_start:open_mark]
+    before = re.split(r"[”\"]", before)[-1] if "”" in before or before.count('"') else before
+    for pattern in (_ACCORDING, _STATEMENT_FROM):
+        match = pattern.search(before)
+        if match:
+            np = _clean_np(match.group("np"))
+            if np:
+                return split_speaker(np)
+    # "was called “a disaster”": a passive verb names no speaker.
+    verbs = [v for v in _BEFORE_VERB.finditer(before) if not _PASSIVE.search(before[: v.start()])]
+    if verbs:
+        verb = verbs[-1]
+        subject = None
+        if not verb.group(0).lower().endswith("ing"):
+            clause = before[: verb.start()]
+            clause = re.split(r",\s+(?=[a-zA-Z])", clause)[-1] if len(clause.split()) > 10 else clause
+            clause = re.sub(r"\s+(?:also|later|earlier|previously|separately|\w+ly)\s*$", "", clause)
+            subject = _clean_np(clause)
+        if subject is None or len(subject.split()) > 10:
+            subject = _subject(text[sentence_start:open_mark])
+        if subject:
+            return split_speaker(subject)
+    return None, None
+
+
+def _resolve(ctx: _Context, position: int, pronoun: str) -> tuple[str, str | None] | None:
+    """The nearest earlier named person for 'he' or 'she', from the subjects of earlier sentences."""
+    if pronoun.lower() not in ("he", "she"):
+        return None
+    index = ctx.paragraph_of(position)
+    for p in range(index, max(-1, index - 3), -1):
+        for s_start, s_end in reversed(ctx.sentences_of(p)):
+            if s_start >= position:
+                continue
+            subject = _subject(ctx.text[s_start:s_end])
+            if subject and subject.split()[0].lower() not in _PRONOUNS:
+                if _is_person_name(subject):
+                    return split_speaker(subject)
+                # "Residents like Abdulkafi Alhamdo": the name inside the subject.
+                tail = re.search(r"(?:like|including|such as)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})$", subject)
+                if tail:
+                    return tail.group("name"), None
+    return None
+
+
+def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote, ...]:
+    """Every quotation in text, with its speaker where the text gives one."""
+    ctx = _Context(text, list(paragraphs), {})
+    quotes: list[Quote] = []
+    last_speaker: tuple[int, str, str | None] | None = None  # paragraph, speaker, role
+    for start, end, _closing_paragraph in _spans(text, ctx.paragraphs):
+        t_start, t_end = _trim(text, start, end)
+        if t_end <= t_start:
+            continue
+        speaker, role = _attribute(ctx, start - 1, end)
+        resolved = False
+        paragraph = ctx.paragraph_of(start)
+        if speaker and speaker.lower() in _PRONOUNS:
+            found = _resolve(ctx, start - 1, speaker)
+            if found:
+                (speaker, role), resolved = found, True
+        if speaker is None and last_speaker and last_speaker[0] == paragraph:
+            # A second quotation in the same paragraph, with no attribution of its
+            # own, continues the speaker the paragraph already named.
+            speaker, role, resolved = last_speaker[1], last_speaker[2], True
+        if speaker:
+            last_speaker = (paragraph, speaker, role)
+        quotes.append(Quote(t_start, t_end, text[t_start:t_end], speaker, role, resolved))
+    return tuple(quotes)

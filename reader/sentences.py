@@ -1,0 +1,51 @@
+"""Sentence boundaries in news prose, as character spans.
+
+News copy is full of full stops that end nothing: "U.S.", "Gen.", "Jan.",
+"al-Assad Jr.". A boundary is a full stop, question or exclamation mark
+(with any closing quote mark) followed by space and a capital, a digit or an
+opening quote, where the word before is not a known abbreviation or initial.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt cpl adm sen rep gov pres st jr sr rev hon"
+    " no vs etc inc ltd co corp dept univ approx est fig jan feb mar apr jun jul aug sep"
+    " sept oct nov dec mt ft ave blvd".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\u00c0-\u024f])")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?…]+[\"”’')\]]*\s+$")
+
+
+def _real_boundary(text: str, match: re.Match[str]) -> bool:
+    before = text[max(0, match.start() - 30) : match.end()]
+    word = _LAST_WORD.search(before)
+    if word is None:
+        return True
+    if text[match.start()] != ".":
+        return True
+    token = word.group(1).rstrip(".")
+    lowered = token.lower()
+    # "U.S." and "A." are initials; "Gen." a title: the sentence goes on.
+    return not (lowered in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token)
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the sentences in text[start:end], without trailing spaces."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    position = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if not _real_boundary(text, match):
+            continue
+        cut = match.end() - (len(match.group(0)) - len(match.group(0).rstrip()))
+        if cut > position:
+            spans.append((position, cut))
+        position = match.end()
+    if position < end:
+        tail = text[position:end].rstrip()
+        if tail:
+            spans.append((position, position + len(tail)))
+    return spans

@@ -1,0 +1,244 @@
+"""The reader's App: three panes over the index, which a thread worker builds.
+
+The first frame does not wait for the index: the worker posts batches of
+articles as it reads them and the source list fills in while it runs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+from textual.worker import get_current_worker
+
+from reader.articles import Article
+from reader.index import Index, load_articles
+from reader.sources import Problem, discover
+from reader.themes import DEFAULT_THEME, load_themes
+from reader.ui.article_view import ArticleView
+from reader.ui.help_screen import HelpScreen
+from reader.ui.problems_screen import ProblemsScreen
+from reader.ui.side_panel import PassageList, SidePanel
+from reader.ui.source_list import SourceList
+from reader.ui.theming import to_textual, variable_defaults
+
+PROJECT_THEMES = Path(__file__).resolve().parents[2] / "themes"
+BATCH_SECONDS = 0.05  # how often the worker reports: often enough to feel live, cheap to repaint
+
+
+class IndexBatch(Message):
+    """Articles and problems read since the last batch."""
+
+    def __init__(self, articles: list[Article], problems: list[Problem], done: int, total: int) -> None:
+        super().__init__()
+        self.articles = articles
+        self.problems = problems
+        self.done = done
+        self.total = total
+
+
+class IndexReady(Message):
+    def __init__(self, index: Index) -> None:
+        super().__init__()
+        self.index = index
+
+
+class IndexFailed(Message):
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = "reader.tcss"
+    TITLE = "seed-reader"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the reader"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help", tooltip="Show every key"),
+        Binding("p", "toggle_side", "Panel", id="app.panel", tooltip="Hide or show the quotes and figures panel"),
+        Binding("left_square_bracket", "step_article(-1)", "Prev", key_display="[", id="app.previous", tooltip="Open the previous article"),
+        Binding("right_square_bracket", "step_article(1)", "Next", key_display="]", id="app.next", tooltip="Open the next article"),
+        Binding("o", "toggle_original", "Original", show=False, id="app.original", tooltip="Show the file as saved, or the clean text"),
+        Binding("exclamation_mark", "problems", "Problems", key_display="!", show=False, id="app.problems", tooltip="List the files that were skipped, and why"),
+    ]
+
+    def __init__(self, path: Path, *, theme_folders: Iterable[Path] | None = None) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.theme_folders = list(theme_folders) if theme_folders is not None else [PROJECT_THEMES]
+        self.index: Index | None = None
+        self.articles: list[Article] = []  # in list order, as the worker delivers them
+        self.problems: list[Problem] = []
+        self.current: Article | None = None
+
+    # -- Layout ------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield SourceList(id="sources")
+            yield ArticleView(id="article")
+            yield SidePanel(id="side")
+        yield Footer()
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return variable_defaults()
+
+    def on_mount(self) -> None:
+        self._register_themes()
+        sources = self.query_one(SourceList)
+        sources.border_title = "Sources"
+        sources.border_subtitle = "indexing…"
+        self.query_one(ArticleView).border_title = "Article"
+        self.query_one(SidePanel).border_title = "In this article"
+        sources.focus()
+        self.load_index()
+
+    def _register_themes(self) -> None:
+        themes = load_themes(*self.theme_folders)
+        for spec in themes.themes:
+            self.register_theme(to_textual(spec))
+        if themes.problems:
+            details = "\n".join(f"{p.file}: {p.reason}" for p in themes.problems)
+            self.notify(details, title="Some themes did not load", severity="warning", markup=False)
+        if DEFAULT_THEME in themes.names():
+            self.theme = DEFAULT_THEME
+
+    # -- Index -------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def load_index(self) -> None:
+        worker = get_current_worker()
+        try:
+            discovery = discover(self.path)
+        except OSError as error:
+            self.post_message(IndexFailed(f"cannot read {self.path}: {error.strerror or error}"))
+            return
+        total = len(discovery.files)
+        articles: list[Article] = []
+        problems: list[Problem] = list(discovery.problems)
+        batch: list[Article] = []
+        batch_problems: list[Problem] = list(discovery.problems)
+        last = time.monotonic()
+        for done, loaded in enumerate(load_articles(discovery), 1):
+            if worker.is_cancelled:
+                return
+            if loaded.article is not None:
+                articles.append(loaded.article)
+                batch.append(loaded.article)
+            if loaded.problem is not None:
+                problems.append(loaded.problem)
+                batch_problems.append(loaded.problem)
+            if time.monotonic() - last >= BATCH_SECONDS:
+                self.post_message(IndexBatch(batch, batch_problems, done, total))
+                batch, batch_problems, last = [], [], time.monotonic()
+        self.post_message(IndexBatch(batch, batch_problems, total, total))
+        self.post_message(IndexReady(Index(discovery.root, tuple(articles), tuple(problems))))
+
+    def on_index_batch(self, message: IndexBatch) -> None:
+        self.articles.extend(message.articles)
+        self.problems.extend(message.problems)
+        sources = self.query_one(SourceList)
+        sources.add_articles(message.articles)
+        sources.border_subtitle = f"indexing {message.done}/{message.total}…"
+        if self.current is None and self.articles:
+            self.open_article(self.articles[0])
+            sources.highlighted = 0
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        self.index = message.index
+        sources = self.query_one(SourceList)
+        count = len(self.index.articles)
+        sources.border_subtitle = f"{count} article{'s' if count != 1 else ''}"
+        if self.problems:
+            sources.border_subtitle += f" · {len(self.problems)} skipped (!)"
+            listed = "\n".join(f"{p.file}: {p.reason}" for p in self.problems[:5])
+            more = f"\n…and {len(self.problems) - 5} more" if len(self.problems) > 5 else ""
+            self.notify(
+                f"{listed}{more}\nPress ! for the Problems view.",
+                title=f"{len(self.problems)} file{'s' if len(self.problems) != 1 else ''} skipped",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+        if not count:
+            self.query_one(ArticleView).show(None, f"No articles in {self.path}: it holds no readable .txt or .md file.")
+
+    def on_index_failed(self, message: IndexFailed) -> None:
+        self.query_one(SourceList).border_subtitle = "failed"
+        self.query_one(ArticleView).show(None, message.reason)
+        self.notify(message.reason, title="Cannot index", severity="error", markup=False)
+
+    # -- Opening and selecting ---------------------------------------------
+
+    def open_article(self, article: Article) -> None:
+        self.current = article
+        view = self.query_one(ArticleView)
+        view.show(article)
+        view.border_title = article.outlet or "Article"
+        self.query_one(SidePanel).show(article)
+
+    @on(OptionList.OptionSelected, "#sources")
+    def _source_selected(self, event: OptionList.OptionSelected) -> None:
+        article = next((a for a in self.articles if a.id == event.option.id), None)
+        if article is not None and article is not self.current:
+            self.open_article(article)
+
+    @on(SidePanel.PassageSelected)
+    def _passage_selected(self, event: SidePanel.PassageSelected) -> None:
+        if self.current is not None and event.article_id == self.current.id:
+            self.query_one(ArticleView).mark_passage(event.start, event.end)
+
+    @on(ArticleView.PassageClicked)
+    def _passage_clicked(self, event: ArticleView.PassageClicked) -> None:
+        self.query_one(SidePanel).select_quote_at(event.offset)
+
+    # -- Actions -----------------------------------------------------------
+
+    def action_step_article(self, step: int) -> None:
+        if not self.articles:
+            return
+        position = self.articles.index(self.current) if self.current in self.articles else -1
+        target = max(0, min(len(self.articles) - 1, position + step))
+        if target != position:
+            self.open_article(self.articles[target])
+            self.query_one(SourceList).highlighted = target
+
+    def action_toggle_original(self) -> None:
+        view = self.query_one(ArticleView)
+        view.show_original = not view.show_original
+
+    def action_toggle_side(self) -> None:
+        self.toggle_class("-hide-side")
+        if self.has_class("-hide-side") and self.focused is not None and self.query_one(SidePanel) in self.focused.ancestors_with_self:
+            self.query_one(ArticleView).focus()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [
+            ("Everywhere", self.BINDINGS),
+            ("Sources (left)", SourceList.BINDINGS),
+            ("Article (middle)", ArticleView.BINDINGS),
+            ("Quotes and figures (right)", SidePanel.BINDINGS + PassageList.BINDINGS),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    def action_problems(self) -> None:
+        if not isinstance(self.screen, ProblemsScreen):
+            self.push_screen(ProblemsScreen(self.problems))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Problems", "List the files that were skipped, and why", self.action_problems)
+        yield SystemCommand("Toggle side panel", "Hide or show quotes and figures", self.action_toggle_side)
+        yield SystemCommand("Original text", "Show the file as saved, or the clean text", self.action_toggle_original)
+        yield SystemCommand("Help", "Show every key", self.action_help)

@@ -1,0 +1,59 @@
+"""Properties over arbitrary input: nothing raises, offsets always point at their text."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.articles import parse_article
+from reader.decoding import NotText, decode_bytes
+from reader.wrapping import wrap_spans
+
+# Text that looks like news: quote marks, digits, number words, newlines, controls.
+news_alphabet = st.sampled_from(
+    list("abcXYZ .,;:!?-—\n\t“”\"'’0123456789%$#[]/\\") + ["\x1b", "\x07", "\x00", "\u202e", " said ", " two ", "hundreds", " 2016 ", "\n\n", "November 29, 2024"]
+)
+newsy = st.lists(news_alphabet, max_size=300).map("".join)
+any_text = st.one_of(st.text(max_size=400), newsy)
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_decoding_any_bytes_gives_text_without_controls_or_raises_not_text(data: bytes) -> None:
+    try:
+        decoded = decode_bytes(data)
+    except NotText:
+        return
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in decoded.text)
+    assert "\x1b" not in decoded.text and "\r" not in decoded.text
+
+
+@SETTINGS
+@given(any_text)
+def test_parsing_never_raises_and_offsets_point_at_their_text(text: str) -> None:
+    article = parse_article("x.txt", text)
+    for quote in article.quotes:
+        assert 0 <= quote.start < quote.end <= len(article.text)
+        assert article.text[quote.start : quote.end] == quote.text
+    for figure in article.figures:
+        assert 0 <= figure.start < figure.end <= len(article.text)
+        assert article.text[figure.start : figure.end] == figure.text
+    for paragraph in article.paragraphs:
+        assert 0 <= paragraph.start <= paragraph.end <= len(article.text)
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_parsing_decoded_bytes_never_raises(data: bytes) -> None:
+    try:
+        text = decode_bytes(data).text
+    except NotText:
+        return
+    parse_article("x.txt", text)
+
+
+@SETTINGS
+@given(any_text, st.integers(min_value=1, max_value=120))
+def test_wrapping_covers_the_text_in_order(text: str, width: int) -> None:
+    spans = wrap_spans(text, 0, len(text), width)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))

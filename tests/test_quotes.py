@@ -1,0 +1,116 @@
+from pathlib import Path
+
+import pytest
+
+from reader.articles import parse_article
+from reader.index import build_index
+from reader.quotes import extract_quotes, split_speaker
+
+
+def quotes_of(text: str):
+    paragraphs, position = [], 0
+    for part in text.split("\n\n"):
+        paragraphs.append((position, position + len(part)))
+        position += len(part) + 2
+    return extract_quotes(text, paragraphs)
+
+
+@pytest.fixture(scope="module")
+def index():
+    return build_index(Path(__file__).resolve().parent.parent / "seeds")
+
+
+def speakers(index, article_id: str) -> list[tuple[str, str | None]]:
+    return [(q.text[:30], q.speaker) for q in index.article(article_id).quotes]
+
+
+def test_seed_quotes_and_speakers(index) -> None:
+    assert speakers(index, "000_96b56c3d77251b90.txt") == [
+        ("Missile and bomb strikes were ", "the Russian Centre for the Reconciliation of Enemy Parties"),
+        ("I am a son of Aleppo and was d", "Ali Jumaa"),
+        ("Our armed forces carried out a", "Syrian army officials"),
+        ("a designated terrorist organiz", "The White House National Security Council"),
+        ("Syria’s refusal to engage in a", "Sean Savett"),
+    ]
+    assert speakers(index, "002_498ac0c67ef683ba.txt")[2] == ("There has been no fighting, no", "Rami Abdel Rahman")
+
+
+def test_speaker_description_is_kept(index) -> None:
+    jumaa = index.article("000_96b56c3d77251b90.txt").quotes[1]
+    assert (jumaa.speaker, jumaa.speaker_role) == ("Ali Jumaa", "a rebel fighter")
+    savett = index.article("000_96b56c3d77251b90.txt").quotes[4]
+    assert (savett.speaker, savett.speaker_role) == ("Sean Savett", "NSC spokesperson")
+
+
+def test_pronoun_resolves_to_the_named_person(index) -> None:
+    quotes = index.article("004_1f12a4c88092379e.txt").quotes
+    assert [(q.speaker, q.resolved) for q in quotes[:3]] == [
+        ("Mohammad Al Abdo", True),
+        ("Mohammad Al Abdo", True),
+        ("Abdulkafi Alhamdo", True),
+    ]
+
+
+def test_offsets_point_at_the_quote(index) -> None:
+    for article in index.articles:
+        for quote in article.quotes:
+            assert article.text[quote.start : quote.end] == quote.text
+            assert article.text[quote.start - 1] in "“\""
+
+
+def test_stray_closing_mark_makes_no_quote(index) -> None:
+    texts = [q.text for q in index.article("001_9fe83e35984676be.txt").quotes]
+    assert "playing with fire" in texts
+    assert not any("smuggling of arms" in t for t in texts)
+
+
+def test_unattributed_quote_has_no_speaker() -> None:
+    (quote,) = quotes_of('The plan was called “a disaster” by nobody in particular.')
+    assert quote.speaker is None
+
+
+def test_split_quote_keeps_its_speaker() -> None:
+    quotes = quotes_of('“We are ready,” the minister said, “to talk.”')
+    assert [(q.text, q.speaker) for q in quotes] == [("We are ready", "the minister"), ("to talk.", "the minister")]
+
+
+def test_multi_paragraph_quote_is_one_quote() -> None:
+    text = "“The first paragraph of the statement.\n\n“The second paragraph,” said Jane Doe."
+    (quote,) = quotes_of(text)
+    assert quote.text.startswith("The first paragraph") and quote.text.endswith("The second paragraph")
+    assert quote.speaker == "Jane Doe"
+
+
+def test_unclosed_quote_does_not_swallow_the_article() -> None:
+    text = "He said “this never closes.\n\nA later paragraph with “a real quote” in it.\n\nThe end."
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ["a real quote"]
+
+
+def test_straight_quotes() -> None:
+    (quote,) = quotes_of('"We will return," said Maria Lopez, a teacher.')
+    assert (quote.text, quote.speaker, quote.speaker_role) == ("We will return", "Maria Lopez", "a teacher")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ('“It is over,” he told Reuters. ', "he"),
+        ('According to Ahmed Ali, “the town fell.”', "Ahmed Ali"),
+        ('A statement from the Interior Ministry said “order is restored.”', "the Interior Ministry"),
+        ('Sergei Lavrov stated, “We are concerned.”', "Sergei Lavrov"),
+    ],
+)
+def test_attribution_patterns(sentence: str, speaker: str) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker == speaker
+
+
+def test_name_and_role_are_kept_apart() -> None:
+    assert split_speaker("Russian Foreign Minister Sergei Lavrov") == ("Sergei Lavrov", "Russian Foreign Minister")
+    assert split_speaker("the ministry") == ("the ministry", None)
+
+
+def test_quotes_in_a_parsed_article() -> None:
+    article = parse_article("x.txt", 'A headline about the talks today\n\n"We are ready," said Ana Ruiz.\n')
+    assert [(q.text, q.speaker) for q in article.quotes] == [("We are ready", "Ana Ruiz")]
