@@ -97,9 +97,18 @@ def decode_bytes(data: bytes) -> Decoded:
     Raises NotText for binary data.
     """
     text, encoding = _decode(data)
-    if encoding not in ("utf-8", "ascii") and "\x00" in text:
-        raise NotText("binary data (NUL characters)")
+    if _mostly_controls(text):
+        raise NotText("binary data")
     return Decoded(strip_controls(text), encoding)
+
+
+_C0 = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _mostly_controls(text: str) -> bool:
+    """Whatever decoded it, text that is more than 2% control characters is binary."""
+    sample = text[:8192]
+    return bool(sample) and len(_C0.findall(sample)) > 0.02 * len(sample)
 
 
 def _decode(data: bytes) -> tuple[str, str]:

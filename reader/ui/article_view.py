@@ -232,7 +232,7 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip([])
         if line.role in ("placeholder", "title", "meta"):
             style = base + self._style(line.role)
-            return Strip([Segment(" "), Segment(self._plain(row), style)])
+            return Strip([Segment(" ", base), Segment(self._plain(row), style)])
         text = self._source(line)
         start, end = line.start, line.end
         while end > start and text[end - 1] == " ":
@@ -242,9 +242,9 @@ class ArticleView(ScrollView, can_focus=True):
         if self.mark and self.mark[0] < end and self.mark[1] > start and not self.show_original:
             spans.append((self.mark[0], self.mark[1], "mark"))
         if not spans or self.show_original:
-            return Strip([Segment(" "), Segment(text[start:end], body_style)])
+            return Strip([Segment(" ", base), Segment(text[start:end], body_style)])
         cuts = sorted({start, end, *(max(start, min(end, s)) for span in spans for s in span[:2])})
-        segments = [Segment(" ")]
+        segments = [Segment(" ", base)]
         styles = {kind: self._style(kind) for kind in ("quote", "figure", "mark")}
         for left, right in zip(cuts, cuts[1:]):
             if left == right:

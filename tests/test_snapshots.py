@@ -1,0 +1,44 @@
+"""Screens as a person sees them, at 120x40 and 80x24. Update with `pytest --snapshot-update`."""
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.ui_helpers import make_app, wait_for_index
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SIZES = [(120, 40), (80, 24)]
+
+
+def after(*keys: str):
+    async def run_before(pilot: Pilot) -> None:
+        await wait_for_index(pilot)
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_main_screen(snap_compare, size) -> None:
+    assert snap_compare(make_app(SEEDS), terminal_size=size, run_before=after())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_quote_selected(snap_compare, size) -> None:
+    assert snap_compare(make_app(SEEDS), terminal_size=size, run_before=after("right_square_bracket", "tab", "tab", "j", "j"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_side_panel_hidden(snap_compare, size) -> None:
+    assert snap_compare(make_app(SEEDS), terminal_size=size, run_before=after("G", "enter", "p", "tab"))
+
+
+def test_figures_tab(snap_compare) -> None:
+    assert snap_compare(make_app(SEEDS), terminal_size=(120, 40), run_before=after("tab", "tab", "right", "j"))
+
+
+def test_help_screen(snap_compare) -> None:
+    assert snap_compare(make_app(SEEDS), terminal_size=(80, 24), run_before=after("question_mark"))

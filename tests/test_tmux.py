@@ -1,0 +1,64 @@
+"""End to end: the reader in a real terminal, driven as a user would."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.tmux_session import Tmux, column_of, reader_env
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def reader(user_folders: Path):
+    sessions: list[Tmux] = []
+
+    def start(*args: str, width: int = 120, height: int = 40) -> Tmux:
+        session = Tmux([sys.executable, "-m", "reader", *args], cwd=ROOT, env=reader_env(user_folders), width=width, height=height)
+        sessions.append(session)
+        return session
+
+    yield start
+    for session in sessions:
+        session.close()
+
+
+def test_select_a_quote_and_the_article_shows_it(reader) -> None:
+    tmux = reader("seeds")
+    tmux.wait_for_text("Syrian rebels overrun Aleppo")
+    tmux.wait_for_text("5 articles")
+    tmux.send("]")
+    tmux.wait_for(lambda s: "JPost" in s.splitlines()[0], what="the JPost article open")
+    passage = "Both sides expressed serious concerns"
+    assert column_of(tmux.screen(), passage) < 0  # below the fold before it is selected
+    tmux.send("Tab", "Tab")
+    tmux.wait_for_text("←→ Quotes/Figures")  # the footer shows the side panel's keys
+    tmux.send("G")
+    screen = tmux.wait_for(lambda s: "the ministry said" in s, what="the passage in the article pane")
+    # The passage is in the article pane (the middle column), not only in the side panel.
+    article_line = next(line for line in screen.splitlines() if "the ministry said" in line)
+    sources_width = screen.splitlines()[0].index("╮") + 1
+    assert sources_width < article_line.index("the ministry said") < 90
+    tmux.send("q")
+    tmux.wait_for_text("READER-EXITED-0")
+
+
+def test_small_terminal_help_and_hidden_panel(reader) -> None:
+    tmux = reader("seeds", width=80, height=24)
+    tmux.wait_for_text("5 articles")
+    tmux.send("?")
+    tmux.wait_for_text("Show every key")
+    tmux.send("Escape")
+    tmux.wait_for(lambda s: "Show every key" not in s, what="help to close")
+    tmux.send("p")
+    screen = tmux.wait_for(lambda s: "In this article" not in s, what="the side panel to hide")
+    assert "Syrian rebels overrun" in screen
+    tmux.send("q")
+    tmux.wait_for_text("READER-EXITED-0")
+
+
+def test_missing_folder_exits_2(reader) -> None:
+    tmux = reader("no-such-folder")
+    screen = tmux.wait_for_text("READER-EXITED-2")
+    assert "no such file or folder: no-such-folder" in screen

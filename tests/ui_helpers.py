@@ -1,0 +1,22 @@
+"""Shared helpers for driving the reader in tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from reader.ui.app import ReaderApp
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_app(path: Path) -> ReaderApp:
+    return ReaderApp(path, theme_folders=[ROOT / "themes"])
+
+
+async def wait_for_index(pilot: Pilot) -> None:
+    """Until the worker has delivered the whole index and the screen has caught up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert pilot.app.index is not None
