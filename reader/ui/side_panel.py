@@ -58,7 +58,8 @@ def format_value(value: object) -> str:
 def figure_prompt(figure: Figure) -> Text:
     text = Text()
     text.append(figure.text, style="bold")
-    if figure.counts:
+    # "two months" counting "months" says nothing new: show counts only when they add words.
+    if figure.counts and not set(figure.counts.lower().split()) <= set(figure.text.lower().split()):
         text.append(f"  {figure.counts}")
     details = figure.kind if figure.value is None else f"{figure.kind} · {format_value(figure.value)}"
     text.append(f"\n{details}", style="dim")
