@@ -5,6 +5,7 @@
     reader quotes [PATH] [--json]     every quote with its speaker
     reader figures [PATH] [--json]    every figure with what it counts
     reader text ID [PATH] [--json]    an article's clean text, which all offsets index
+    reader themes [--json]            the themes and where each came from
 
 Headless commands never import textual: they start fast and run without a terminal.
 """
@@ -151,11 +152,34 @@ def _text(args: argparse.Namespace) -> int:
     return 0
 
 
+def _themes(args: argparse.Namespace) -> int:
+    from reader.themes import load_themes
+
+    themes = load_themes()
+    rows = [{"name": t.name, "source": t.source} for t in themes.themes]
+    for problem in themes.problems:
+        print(f"reader: theme file {problem.file} skipped: {problem.reason}", file=sys.stderr)
+    if args.json:
+        _print_json(rows)
+    else:
+        _print_table(rows, ["name", "source"], f"themes ({len(rows)})")
+    return 0
+
+
+def _check_theme(name: str) -> None:
+    from reader.themes import load_themes
+
+    names = load_themes().names()
+    if name not in names:
+        raise UsageError(f"unknown theme {name!r}; themes: {', '.join(names)}")
+
+
 COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "list": ("articles: id, title, outlet, dateline, date, words, counts", _command("articles", list_rows, ["id", "title", "outlet", "words", "quotes", "figures"])),
     "quotes": ("every quote with its speaker and offsets", _command("quotes", quote_rows, ["article", "speaker", "text"])),
     "figures": ("every figure with its value, kind and what it counts", _command("figures", figure_rows, ["article", "text", "value", "kind", "counts"])),
     "text": ("an article's clean text (the text every offset refers to)", _text),
+    "themes": ("the themes, and the file each came from", _themes),
 }
 
 
@@ -168,6 +192,7 @@ def _main_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", nargs="?", help="a folder of .txt/.md articles, or one file (default: seeds/)")
+    parser.add_argument("--theme", metavar="NAME", help="the theme to use (see `reader themes`); remembered")
     parser.add_argument("--version", action="version", version=f"seed-reader {__version__}")
     return parser
 
@@ -177,7 +202,8 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"reader {name}", description=help_)
     if name == "text":
         parser.add_argument("id", help="the article id, as `reader list` shows it")
-    parser.add_argument("path", nargs="?", help="a folder or file (default: seeds/)")
+    if name != "themes":
+        parser.add_argument("path", nargs="?", help="a folder or file (default: seeds/)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
 
@@ -192,9 +218,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         target = Path(args.path) if args.path else default_path()
         if not target.exists():
             raise UsageError(f"no such file or folder: {target}")
+        if args.theme:
+            _check_theme(args.theme)
         from reader.ui.app import ReaderApp  # the UI only when it is asked for
 
-        ReaderApp(target).run()
+        ReaderApp(target, theme=args.theme).run()
         return 0
     except UsageError as error:
         print(f"reader: {error}", file=sys.stderr)

@@ -14,7 +14,20 @@ from pathlib import Path
 import yaml
 from rich.color import Color, ColorParseError
 
+from reader.config import describe_yaml_error
+from reader.userfiles import config_dir
+
 DEFAULT_THEME = "seed-dark"
+PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
+
+
+def user_themes() -> Path:
+    return config_dir() / "themes"
+
+
+def theme_folders() -> list[Path]:
+    """Shipped themes first, then the user's: a user theme replaces a shipped one of its name."""
+    return [PROJECT_THEMES, user_themes()]
 BASE_FIELDS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "warning", "error", "success")
 # The reader's own colours: quote and figure highlights, bookmarks, search matches, reading cursor.
 READER_FIELDS = ("quote", "figure", "mark", "bookmark", "search", "cursor")
@@ -27,6 +40,8 @@ class ThemeSpec:
     reader: dict[str, str]  # READER_FIELDS that the file sets
     dark: bool = True
     source: str = ""
+    ansi: bool = False  # use the terminal's own palette, as Textual's ansi themes do
+    variables: dict[str, str] = field(default_factory=dict)  # more Textual CSS variables
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +103,22 @@ def parse_theme(data: object, source: str) -> ThemeSpec:
         if not valid_color(value):
             raise ValueError(f"reader.{key}: {value!r} is not a colour")
         reader_colors[key] = str(value).strip()
-    dark = data.get("dark", True)
-    if not isinstance(dark, bool):
-        raise ValueError("'dark' is true or false")
-    return ThemeSpec(name.strip(), colors, reader_colors, dark, source)
+    flags = {}
+    for key, default in (("dark", True), ("ansi", False)):
+        flags[key] = data.get(key, default)
+        if not isinstance(flags[key], bool):
+            raise ValueError(f"'{key}' is true or false")
+    variables = data.get("variables") or {}
+    if not isinstance(variables, dict):
+        raise ValueError("'variables' holds a mapping of Textual colour variables")
+    for key, value in variables.items():
+        # Only colours: any other value could stop Textual's stylesheet from parsing.
+        if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9-]*", key) or not valid_color(value):
+            raise ValueError(f"variables.{key}: {value!r} is not a colour")
+    unknown = set(data) - {"name", "dark", "ansi", "reader", "variables", *BASE_FIELDS}
+    if unknown:
+        raise ValueError(f"unknown field {sorted(unknown)[0]!r}")
+    return ThemeSpec(name.strip(), colors, reader_colors, flags["dark"], source, flags["ansi"], dict(variables))
 
 
 def load_theme_file(path: Path) -> ThemeSpec:
@@ -102,14 +129,12 @@ def load_theme_file(path: Path) -> ThemeSpec:
     try:
         data = yaml.safe_load(text)  # safe_load: a !!python tag is an error, never code
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise ValueError(f"bad YAML{where}: {problem}") from error
+        raise ValueError(f"bad YAML at {describe_yaml_error(error)}") from error
     return parse_theme(data, str(path))
 
 
 def load_themes(*folders: Path) -> ThemeSet:
+    folders = folders or tuple(theme_folders())
     """Themes from each folder's *.yaml; a later folder's theme replaces one of the same name."""
     themes: dict[str, ThemeSpec] = {}
     problems: list[ThemeProblem] = []

@@ -42,3 +42,10 @@ def test_figures_tab(snap_compare) -> None:
 
 def test_help_screen(snap_compare) -> None:
     assert snap_compare(make_app(SEEDS), terminal_size=(80, 24), run_before=after("question_mark"))
+
+
+@pytest.mark.parametrize("theme", ["seed-dark", "seed-light", "seed-contrast", "seed-paper", "seed-ansi"])
+def test_main_screen_in_each_theme(snap_compare, theme: str) -> None:
+    app = make_app(SEEDS)
+    app.requested_theme = theme
+    assert snap_compare(app, terminal_size=(120, 40), run_before=after("tab", "tab", "j", "j"))

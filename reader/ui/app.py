@@ -22,7 +22,9 @@ from textual.worker import get_current_worker
 from reader.articles import Article
 from reader.index import Index, load_articles
 from reader.sources import Problem, discover
+from reader.config import load_config, save_setting
 from reader.themes import DEFAULT_THEME, load_themes
+from reader.themes import theme_folders as theme_folders_default
 from reader.ui.article_view import ArticleView
 from reader.ui.help_screen import HelpScreen
 from reader.ui.problems_screen import ProblemsScreen
@@ -30,7 +32,7 @@ from reader.ui.side_panel import PassageList, SidePanel
 from reader.ui.source_list import SourceList
 from reader.ui.theming import to_textual, variable_defaults
 
-PROJECT_THEMES = Path(__file__).resolve().parents[2] / "themes"
+FALLBACK_THEME = "textual-dark"  # Textual's own, when no theme file loads at all
 BATCH_SECONDS = 0.05  # how often the worker reports: often enough to feel live, cheap to repaint
 
 
@@ -68,13 +70,16 @@ class ReaderApp(App[None]):
         Binding("left_square_bracket", "step_article(-1)", "Prev", key_display="[", id="app.previous", tooltip="Open the previous article"),
         Binding("right_square_bracket", "step_article(1)", "Next", key_display="]", id="app.next", tooltip="Open the next article"),
         Binding("o", "toggle_original", "Original", show=False, id="app.original", tooltip="Show the file as saved, or the clean text"),
+        Binding("t", "cycle_theme", "Theme", show=False, id="app.theme", tooltip="Switch to the next theme (remembered for the next start)"),
         Binding("exclamation_mark", "problems", "Problems", key_display="!", show=False, id="app.problems", tooltip="List the files that were skipped, and why"),
     ]
 
-    def __init__(self, path: Path, *, theme_folders: Iterable[Path] | None = None) -> None:
+    def __init__(self, path: Path, *, theme: str | None = None, theme_folders: Iterable[Path] | None = None) -> None:
         super().__init__()
         self.path = Path(path)
-        self.theme_folders = list(theme_folders) if theme_folders is not None else [PROJECT_THEMES]
+        self.requested_theme = theme
+        self.theme_folders = list(theme_folders) if theme_folders is not None else theme_folders_default()
+        self.theme_names: list[str] = []
         self.index: Index | None = None
         self.articles: list[Article] = []  # in list order, as the worker delivers them
         self.problems: list[Problem] = []
@@ -106,11 +111,27 @@ class ReaderApp(App[None]):
         themes = load_themes(*self.theme_folders)
         for spec in themes.themes:
             self.register_theme(to_textual(spec))
+        self.theme_names = themes.names()
         if themes.problems:
             details = "\n".join(f"{p.file}: {p.reason}" for p in themes.problems)
             self.notify(details, title="Some themes did not load", severity="warning", markup=False)
-        if DEFAULT_THEME in themes.names():
-            self.theme = DEFAULT_THEME
+        fallback = DEFAULT_THEME if DEFAULT_THEME in self.theme_names else FALLBACK_THEME
+        config = load_config()
+        if config.error:
+            self.notify(f"{config.error}\nSettings will not be saved until it is fixed.", title="config.yaml", severity="warning", markup=False)
+        remembered = config.values.get("theme")
+        chosen = self.requested_theme or remembered or fallback
+        if chosen not in self.available_themes:
+            self.notify(f"The theme {chosen!r} did not load; using {fallback}.", title="Theme", severity="warning", markup=False)
+            chosen = fallback
+        self.theme = chosen
+        # From now on a change of theme (t, the command palette) is remembered.
+        self.watch(self, "theme", self._remember_theme, init=False)
+
+    def _remember_theme(self, name: str) -> None:
+        problem = save_setting("theme", name)
+        if problem:
+            self.notify(problem, title="Theme not remembered", severity="warning", markup=False)
 
     # -- Index -------------------------------------------------------------
 
@@ -211,6 +232,12 @@ class ReaderApp(App[None]):
         if target != position:
             self.open_article(self.articles[target])
             self.query_one(SourceList).highlighted = target
+
+    def action_cycle_theme(self) -> None:
+        names = self.theme_names or [self.theme]
+        position = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(position + 1) % len(names)]
+        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
     def action_toggle_original(self) -> None:
         view = self.query_one(ArticleView)

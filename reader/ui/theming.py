@@ -32,9 +32,17 @@ def reader_colors(spec: ThemeSpec) -> dict[str, str]:
     return {name: spec.reader.get(name) or derived[name].hex for name in READER_VARIABLES}
 
 
+# Textual's stylesheet needs these in an ANSI theme; without them it will not parse.
+ANSI_DEFAULTS = {"ansi-background": "ansi_black", "ansi-foreground": "ansi_white"}
+
+
 def to_textual(spec: ThemeSpec) -> Theme:
-    variables = {f"reader-{name}": value for name, value in reader_colors(spec).items()}
-    return Theme(name=spec.name, dark=spec.dark, variables=variables, **spec.colors)
+    variables = {
+        **(ANSI_DEFAULTS if spec.ansi else {}),
+        **spec.variables,
+        **{f"reader-{name}": value for name, value in reader_colors(spec).items()},
+    }
+    return Theme(name=spec.name, dark=spec.dark, ansi=spec.ansi, variables=variables, **spec.colors)
 
 
 def variable_defaults(dark: bool = True) -> dict[str, str]:
