@@ -5,6 +5,7 @@
     reader quotes [PATH] [--json]     every quote with its speaker
     reader figures [PATH] [--json]    every figure with what it counts
     reader text ID [PATH] [--json]    an article's clean text, which all offsets index
+    reader search QUERY [PATH] [--json] [--full-text]   quotes (or sentences) matching QUERY
     reader themes [--json]            the themes and where each came from
 
 Headless commands never import textual: they start fast and run without a terminal.
@@ -115,7 +116,7 @@ def _print_table(rows: list[dict], columns: list[str], title: str) -> None:
     table = Table(title=title, show_lines=False, expand=False)
     for column in columns:
         # ids and numbers stay on one line; prose folds.
-        short = column in ("id", "article", "words", "quotes", "figures", "value", "kind")
+        short = column in ("id", "article", "words", "quotes", "figures", "value", "kind", "score")
         table.add_column(column, overflow="fold", no_wrap=short)
     for row in rows:
         table.add_row(*(Text("" if row[c] is None else str(row[c])) for c in columns))
@@ -152,6 +153,34 @@ def _text(args: argparse.Namespace) -> int:
     return 0
 
 
+def search_rows(index: Index, query: str, full_text: bool = False) -> list[dict]:
+    from reader.search import SearchIndex
+
+    engine = SearchIndex.of_sentences(index) if full_text else SearchIndex.of_quotes(index)
+    return [
+        {
+            "article": hit.entry.article,
+            "text": hit.entry.text,
+            "speaker": hit.entry.speaker,
+            "start": hit.entry.start,
+            "end": hit.entry.end,
+            "score": hit.score,
+        }
+        for hit in engine.search(query).hits
+    ]
+
+
+def _search(args: argparse.Namespace) -> int:
+    index = _load(args.path)
+    _print_problems(index)
+    rows = search_rows(index, args.query, args.full_text)
+    if args.json:
+        _print_json(rows)
+    else:
+        _print_table(rows, ["article", "speaker", "score", "text"], f"results for {args.query!r} ({len(rows)})")
+    return 0
+
+
 def _themes(args: argparse.Namespace) -> int:
     from reader.themes import load_themes
 
@@ -179,6 +208,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "quotes": ("every quote with its speaker and offsets", _command("quotes", quote_rows, ["article", "speaker", "text"])),
     "figures": ("every figure with its value, kind and what it counts", _command("figures", figure_rows, ["article", "text", "value", "kind", "counts"])),
     "text": ("an article's clean text (the text every offset refers to)", _text),
+    "search": ("quotes (or with --full-text, sentences) matching QUERY, best first", _search),
     "themes": ("the themes, and the file each came from", _themes),
 }
 
@@ -202,6 +232,9 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"reader {name}", description=help_)
     if name == "text":
         parser.add_argument("id", help="the article id, as `reader list` shows it")
+    if name == "search":
+        parser.add_argument("query", help="words, a phrase, @speaker or by:speaker, in:outlet")
+        parser.add_argument("--full-text", action="store_true", help="search every sentence, not only quotes")
     if name != "themes":
         parser.add_argument("path", nargs="?", help="a folder or file (default: seeds/)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")

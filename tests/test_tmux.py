@@ -62,3 +62,18 @@ def test_missing_folder_exits_2(reader) -> None:
     tmux = reader("no-such-folder")
     screen = tmux.wait_for_text("READER-EXITED-2")
     assert "no such file or folder: no-such-folder" in screen
+
+
+def test_search_typed_a_letter_at_a_time_lands_on_the_passage(reader) -> None:
+    tmux = reader("seeds")
+    tmux.wait_for_text("5 articles")
+    tmux.send("/")
+    tmux.wait_for_text("Search quotes")
+    for letter in "serious conc":
+        tmux.send(letter)
+    tmux.wait_for_text("1 result")
+    tmux.send("Enter")
+    screen = tmux.wait_for(lambda s: "Search quotes" not in s and "the ministry said" in s, what="the article at the passage")
+    assert "JPost" in screen.splitlines()[0]
+    tmux.send("q")
+    tmux.wait_for_text("READER-EXITED-0")

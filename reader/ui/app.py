@@ -6,6 +6,8 @@ articles as it reads them and the source list fills in while it runs.
 
 from __future__ import annotations
 
+import gc
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,7 +29,9 @@ from reader.themes import DEFAULT_THEME, load_themes
 from reader.themes import theme_folders as theme_folders_default
 from reader.ui.article_view import ArticleView
 from reader.ui.help_screen import HelpScreen
+from reader.search import Hit, SearchIndex
 from reader.ui.problems_screen import ProblemsScreen
+from reader.ui.search_screen import FULL_TEXT, QUOTES, SearchOutcome, SearchScreen
 from reader.ui.side_panel import PassageList, SidePanel
 from reader.ui.source_list import SourceList
 from reader.ui.theming import to_textual, variable_defaults
@@ -67,8 +71,11 @@ class ReaderApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the reader"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help", tooltip="Show every key"),
         Binding("p", "toggle_side", "Panel", id="app.panel", tooltip="Hide or show the quotes and figures panel"),
-        Binding("left_square_bracket", "step_article(-1)", "Prev", key_display="[", id="app.previous", tooltip="Open the previous article"),
-        Binding("right_square_bracket", "step_article(1)", "Next", key_display="]", id="app.next", tooltip="Open the next article"),
+        Binding("slash", "search", "Search", key_display="/", id="app.search", tooltip="Search every quote (ctrl+f in the box: every sentence)"),
+        Binding("n", "step_result(1)", "Next hit", id="app.next_result", tooltip="Go to the next search result"),
+        Binding("N", "step_result(-1)", "Prev hit", show=False, id="app.previous_result", tooltip="Go to the previous search result"),
+        Binding("left_square_bracket", "step_article(-1)", "Prev", key_display="[", show=False, id="app.previous", tooltip="Open the previous article"),
+        Binding("right_square_bracket", "step_article(1)", "Next", key_display="]", show=False, id="app.next", tooltip="Open the next article"),
         Binding("o", "toggle_original", "Original", show=False, id="app.original", tooltip="Show the file as saved, or the clean text"),
         Binding("t", "cycle_theme", "Theme", show=False, id="app.theme", tooltip="Switch to the next theme (remembered for the next start)"),
         Binding("exclamation_mark", "problems", "Problems", key_display="!", show=False, id="app.problems", tooltip="List the files that were skipped, and why"),
@@ -84,6 +91,9 @@ class ReaderApp(App[None]):
         self.articles: list[Article] = []  # in list order, as the worker delivers them
         self.problems: list[Problem] = []
         self.current: Article | None = None
+        self._engines: dict[str, SearchIndex] = {}
+        self._engine_lock = threading.Lock()
+        self.search_outcome: SearchOutcome | None = None
 
     # -- Layout ------------------------------------------------------------
 
@@ -176,11 +186,13 @@ class ReaderApp(App[None]):
 
     def on_index_ready(self, message: IndexReady) -> None:
         self.index = message.index
+        # The index lives as long as the app: keep its objects out of the GC's scans,
+        # which otherwise pause a big folder's session for tens of milliseconds.
+        gc.freeze()
         sources = self.query_one(SourceList)
         count = len(self.index.articles)
-        sources.border_subtitle = f"{count} article{'s' if count != 1 else ''}"
+        sources.border_subtitle = self._subtitle()
         if self.problems:
-            sources.border_subtitle += f" · {len(self.problems)} skipped (!)"
             listed = "\n".join(f"{p.file}: {p.reason}" for p in self.problems[:5])
             more = f"\n…and {len(self.problems) - 5} more" if len(self.problems) > 5 else ""
             self.notify(
@@ -192,6 +204,23 @@ class ReaderApp(App[None]):
             )
         if not count:
             self.query_one(ArticleView).show(None, f"No articles in {self.path}: it holds no readable .txt or .md file.")
+        self._prepare_search()
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _prepare_search(self) -> None:
+        """Build the quote search index now, so the first / answers at once."""
+        self.search_engine(QUOTES)
+
+    def search_engine(self, mode: str) -> SearchIndex:
+        """The search index for a mode, built on first use (called from worker threads)."""
+        with self._engine_lock:
+            if self.index is None:  # still indexing: search what has arrived, build again later
+                partial = Index(self.path, tuple(self.articles), ())
+                return SearchIndex.of_quotes(partial) if mode == QUOTES else SearchIndex.of_sentences(partial)
+            if mode not in self._engines:
+                build = SearchIndex.of_quotes if mode == QUOTES else SearchIndex.of_sentences
+                self._engines[mode] = build(self.index)
+            return self._engines[mode]
 
     def on_index_failed(self, message: IndexFailed) -> None:
         self.query_one(SourceList).border_subtitle = "failed"
@@ -233,6 +262,60 @@ class ReaderApp(App[None]):
             self.open_article(self.articles[target])
             self.query_one(SourceList).highlighted = target
 
+    # -- Search ------------------------------------------------------------
+
+    def action_search(self) -> None:
+        if isinstance(self.screen, SearchScreen):
+            return
+        mode = self.search_outcome.mode if self.search_outcome else QUOTES
+        self.push_screen(SearchScreen(self.search_engine, mode), self._search_done)
+
+    def _search_done(self, outcome: SearchOutcome | None) -> None:
+        if outcome is None:
+            return  # escape: back where the reader was
+        self.search_outcome = outcome
+        self.jump_to(outcome.hits[outcome.chosen])
+        self.refresh_bindings()
+
+    def jump_to(self, hit: Hit) -> None:
+        """Open the hit's article at the passage, mark it, and select the quote in the side panel."""
+        article = next((a for a in self.articles if a.id == hit.entry.article), None)
+        if article is None:
+            return
+        if article is not self.current:
+            self.open_article(article)
+            self.query_one(SourceList).highlighted = self.articles.index(article)
+        view = self.query_one(ArticleView)
+        if hit.entry.quote_index is not None:
+            self.query_one(SidePanel).select_item("q", hit.entry.quote_index)
+        view.mark_passage(hit.entry.start, hit.entry.end)
+
+    def action_step_result(self, step: int) -> None:
+        outcome = self.search_outcome
+        if outcome is None or not outcome.hits:
+            return
+        position = outcome.chosen + step
+        if not 0 <= position < len(outcome.hits):
+            position %= len(outcome.hits)
+            self.notify("Search wrapped around", timeout=2)
+        self.search_outcome = SearchOutcome(outcome.hits, position, outcome.mode, outcome.query)
+        self.jump_to(outcome.hits[position])
+        self.query_one(SourceList).border_subtitle = self._subtitle()
+
+    def _subtitle(self) -> str:
+        count = len(self.index.articles) if self.index else len(self.articles)
+        text = f"{count} article{'s' if count != 1 else ''}"
+        if self.problems:
+            text += f" · {len(self.problems)} skipped (!)"
+        if self.search_outcome:
+            text += f" · hit {self.search_outcome.chosen + 1}/{len(self.search_outcome.hits)}"
+        return text
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step_result" and self.search_outcome is None:
+            return False  # n and N appear once there is a search to step through
+        return True
+
     def action_cycle_theme(self) -> None:
         names = self.theme_names or [self.theme]
         position = names.index(self.theme) if self.theme in names else -1
@@ -256,6 +339,7 @@ class ReaderApp(App[None]):
             ("Sources (left)", SourceList.BINDINGS),
             ("Article (middle)", ArticleView.BINDINGS),
             ("Quotes and figures (right)", SidePanel.BINDINGS + PassageList.BINDINGS),
+            ("Search (/)", SearchScreen.BINDINGS),
         ]
         self.push_screen(HelpScreen(sections))
 
@@ -269,3 +353,4 @@ class ReaderApp(App[None]):
         yield SystemCommand("Toggle side panel", "Hide or show quotes and figures", self.action_toggle_side)
         yield SystemCommand("Original text", "Show the file as saved, or the clean text", self.action_toggle_original)
         yield SystemCommand("Help", "Show every key", self.action_help)
+        yield SystemCommand("Search quotes", "Find any quote in every article", self.action_search)

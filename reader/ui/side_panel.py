@@ -120,14 +120,17 @@ class SidePanel(Vertical):
         """Highlight the quote or figure covering offset; True if there was one."""
         if self.article is None:
             return False
-        for tab, prefix, items in (("figures-tab", "f", self.article.figures), ("quotes-tab", "q", self.article.quotes)):
+        for prefix, items in (("f", self.article.figures), ("q", self.article.quotes)):
             for index, item in enumerate(items):
                 if item.start <= offset < item.end:
-                    self.query_one(TabbedContent).active = tab
-                    passage_list = self.query_one("#quotes" if prefix == "q" else "#figures", PassageList)
-                    passage_list.highlighted = index
+                    self.select_item(prefix, index)
                     return True
         return False
+
+    def select_item(self, kind: str, index: int) -> None:
+        """Show the quotes ("q") or figures ("f") tab with row index highlighted."""
+        self.query_one(TabbedContent).active = "quotes-tab" if kind == "q" else "figures-tab"
+        self.query_one("#quotes" if kind == "q" else "#figures", PassageList).highlighted = index
 
     def focus_list(self) -> None:
         tabs = self.query_one(TabbedContent)
