@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from reader import cleaning
 from reader.figures import Figure, extract_figures
 from reader.quotes import Quote, extract_quotes
+from reader.sentences import sentence_spans
 
 PARAGRAPH_SEPARATOR = "\n\n"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -201,3 +202,15 @@ def _join(paragraphs: list[str]) -> tuple[str, tuple[Paragraph, ...]]:
         spans.append(Paragraph(position, position + len(paragraph), kind))
         position += len(paragraph) + len(PARAGRAPH_SEPARATOR)
     return PARAGRAPH_SEPARATOR.join(paragraphs), tuple(spans)
+
+
+def article_sentences(article: Article) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph index) of every sentence; a dateline opens its first sentence."""
+    sentences: list[tuple[int, int, int]] = []
+    for number, paragraph in enumerate(article.paragraphs):
+        spans = sentence_spans(article.text, paragraph.start, paragraph.end)
+        # "ALEPPO, Syria. Rebel forces...": the full stop ends the dateline, not a sentence.
+        if article.dateline and len(spans) > 1 and article.text[spans[0][0] : spans[0][1]] == article.dateline:
+            spans[:2] = [(spans[0][0], spans[1][1])]
+        sentences.extend((start, end, number) for start, end in spans)
+    return sentences

@@ -7,6 +7,7 @@
     reader text ID [PATH] [--json]    an article's clean text, which all offsets index
     reader search QUERY [PATH] [--json] [--full-text]   quotes (or sentences) matching QUERY
     reader themes [--json]            the themes and where each came from
+    reader bookmarks list|add|export|path   the bookmarks file
 
 Headless commands never import textual: they start fast and run without a terminal.
 """
@@ -181,6 +182,83 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bookmark_rows(anchored) -> list[dict]:
+    rows = []
+    for item in anchored:
+        row = {key: getattr(item.bookmark, key) for key in ("id", "created", "article", "title", "outlet", "passage", "note")}
+        row["tags"] = list(item.bookmark.tags)
+        row["start"], row["end"] = (item.start, item.end) if not item.orphaned else (item.bookmark.start, item.bookmark.end)
+        row["orphaned"] = item.orphaned
+        row["anchored_by"] = item.how
+        rows.append(row)
+    return rows
+
+
+def _bookmarks(args: argparse.Namespace) -> int:
+    from reader.bookmarks import BookmarkFileError, BookmarkStore, anchor_all, bookmarks_path, dump_bookmarks, make_bookmark, to_markdown
+
+    path = bookmarks_path(args.bookmarks)
+    if args.action == "path":
+        print(path)
+        return 0
+    store = BookmarkStore.open(path)
+    if store.error:
+        raise UsageError(f"the bookmarks file cannot be used, and is left as it is: {store.error}")
+    if args.action == "add":
+        index = _load(args.path)
+        article = index.article(args.article)
+        if article is None:
+            raise UsageError(f"no article with id {args.article!r}")
+        try:
+            bookmark = make_bookmark(article.id, article.title, article.outlet, article.text, args.start, args.end, args.note or "", tuple(args.tag or ()), store.ids())
+            bookmark = store.add(bookmark)
+        except ValueError as error:
+            raise UsageError(str(error)) from error
+        except BookmarkFileError as error:
+            raise UsageError(f"not saved: {error}") from error
+        print(bookmark.id)
+        return 0
+    index = _load(getattr(args, "path", None))
+    anchored = anchor_all(store.bookmarks, lambda article_id: (a.text if (a := index.article(article_id)) else None))
+    if args.action == "export":
+        if args.format == "md":
+            sys.stdout.write(to_markdown(anchored))
+        elif args.format == "yaml":
+            sys.stdout.write(dump_bookmarks(store.bookmarks))
+        else:
+            _print_json(_bookmark_rows(anchored))
+        return 0
+    rows = _bookmark_rows(anchored)
+    if args.json:
+        _print_json(rows)
+    else:
+        _print_table(rows, ["id", "article", "orphaned", "note", "passage"], f"bookmarks ({len(rows)}) in {path}")
+    return 0
+
+
+def _bookmarks_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reader bookmarks", description="Bookmarks of passages, kept in a YAML file.")
+    parser.add_argument("--bookmarks", metavar="FILE", help=f"the bookmarks file (default: ${'{'}SEED_READER_BOOKMARKS{'}'} or the data folder's)")
+    actions = parser.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help="every bookmark, re-anchored against the articles in PATH")
+    listing.add_argument("path", nargs="?")
+    listing.add_argument("--json", action="store_true")
+    add = actions.add_parser("add", help="bookmark text[START:END] of ARTICLE (offsets as in `reader text`)")
+    add.add_argument("article")
+    add.add_argument("start", type=int)
+    add.add_argument("end", type=int)
+    add.add_argument("path", nargs="?")
+    add.add_argument("--note")
+    add.add_argument("--tag", action="append")
+    export = actions.add_parser("export", help="all bookmarks as Markdown, YAML or JSON")
+    export.add_argument("--format", choices=("md", "yaml", "json"), default="md")
+    export.add_argument("path", nargs="?")
+    actions.add_parser("path", help="the bookmarks file in use")
+    for sub in actions.choices.values():
+        sub.add_argument("--bookmarks", metavar="FILE", default=argparse.SUPPRESS, help="the bookmarks file")
+    return parser
+
+
 def _themes(args: argparse.Namespace) -> int:
     from reader.themes import load_themes
 
@@ -215,6 +293,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
 
 def _main_parser() -> argparse.ArgumentParser:
     commands = "\n".join(f"  {name:<9} {help_}" for name, (help_, _) in COMMANDS.items())
+    commands += "\n  bookmarks list|add|export|path   bookmarks (see 'reader bookmarks --help')"
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Read a folder of news articles with every quote and figure beside the text.",
@@ -223,6 +302,7 @@ def _main_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", nargs="?", help="a folder of .txt/.md articles, or one file (default: seeds/)")
     parser.add_argument("--theme", metavar="NAME", help="the theme to use (see `reader themes`); remembered")
+    parser.add_argument("--bookmarks", metavar="FILE", help="the bookmarks file (default: $SEED_READER_BOOKMARKS or the data folder's)")
     parser.add_argument("--version", action="version", version=f"seed-reader {__version__}")
     return parser
 
@@ -244,6 +324,8 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv and argv[0] == "bookmarks":
+            return _bookmarks(_bookmarks_parser().parse_args(argv[1:]))
         if argv and argv[0] in COMMANDS:
             args = _command_parser(argv[0]).parse_args(argv[1:])
             return COMMANDS[argv[0]][1](args)
@@ -255,7 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _check_theme(args.theme)
         from reader.ui.app import ReaderApp  # the UI only when it is asked for
 
-        ReaderApp(target, theme=args.theme).run()
+        ReaderApp(target, theme=args.theme, bookmarks=args.bookmarks).run()
         return 0
     except UsageError as error:
         print(f"reader: {error}", file=sys.stderr)

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from reader.articles import article_sentences
 from reader.index import Index
-from reader.sentences import sentence_spans
 
 TIER_PHRASE, TIER_ORDERED, TIER_ALL_WORDS, TIER_CLOSE = 4, 3, 2, 1
 DEFAULT_LIMIT = 200
@@ -149,12 +149,13 @@ class SearchIndex:
 
     @classmethod
     def of_sentences(cls, index: Index) -> SearchIndex:
-        entries = []
-        for article in index.articles:
-            for paragraph in article.paragraphs:
-                for start, end in sentence_spans(article.text, paragraph.start, paragraph.end):
-                    entries.append(Entry(article.id, start, end, article.text[start:end], None, article.outlet, None))
-        return cls(entries)
+        return cls(
+            [
+                Entry(article.id, start, end, article.text[start:end], None, article.outlet, None)
+                for article in index.articles
+                for start, end, _ in article_sentences(article)
+            ]
+        )
 
     # -- Finding -----------------------------------------------------------
 

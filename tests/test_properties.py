@@ -57,3 +57,14 @@ def test_wrapping_covers_the_text_in_order(text: str, width: int) -> None:
     spans = wrap_spans(text, 0, len(text), width)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+
+
+@SETTINGS
+@given(any_text, st.text(max_size=60), st.lists(st.text(min_size=1, max_size=10), max_size=4))
+def test_bookmark_file_round_trips_any_text(text: str, note: str, tags: list[str]) -> None:
+    from reader.bookmarks import dump_bookmarks, make_bookmark, parse_bookmarks
+
+    if not text:
+        return
+    made = make_bookmark("a b/ü.txt", text[:50], None, text, 0, len(text), note=note, tags=tuple(tags))
+    assert parse_bookmarks(dump_bookmarks([made])) == [made]

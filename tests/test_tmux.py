@@ -77,3 +77,24 @@ def test_search_typed_a_letter_at_a_time_lands_on_the_passage(reader) -> None:
     assert "JPost" in screen.splitlines()[0]
     tmux.send("q")
     tmux.wait_for_text("READER-EXITED-0")
+
+
+def test_bookmark_a_sentence_with_a_note_and_find_it_in_the_file(reader, user_folders: Path) -> None:
+    import yaml
+
+    from reader.bookmarks import bookmarks_path
+
+    tmux = reader("seeds")
+    tmux.wait_for_text("5 articles")
+    tmux.send("Tab", ")")
+    tmux.send("b")
+    tmux.wait_for_text("enter save")
+    tmux.send("compare with JPost")
+    tmux.wait_for_text("compare with JPost")
+    tmux.send("Enter")
+    tmux.wait_for_text("Bookmarked in bookmarks.yaml")
+    (entry,) = yaml.safe_load(bookmarks_path().read_text())["bookmarks"]
+    assert entry["note"] == "compare with JPost"
+    assert entry["passage"].startswith("The offensive has resulted in heavy casualties")
+    tmux.send("q")
+    tmux.wait_for_text("READER-EXITED-0")

@@ -7,6 +7,7 @@ articles as it reads them and the source list fills in while it runs.
 from __future__ import annotations
 
 import gc
+import os
 import threading
 import time
 from collections.abc import Iterable
@@ -22,12 +23,24 @@ from textual.widgets import Footer, OptionList
 from textual.worker import get_current_worker
 
 from reader.articles import Article
+from reader.bookmarks import (
+    Anchored,
+    Bookmark,
+    BookmarkFileError,
+    BookmarkStore,
+    anchor,
+    bookmarks_path,
+    make_bookmark,
+    start_new_file_beside,
+)
 from reader.index import Index, load_articles
 from reader.sources import Problem, discover
+from reader.bookmarks import ENVIRONMENT as BOOKMARKS_ENVIRONMENT
 from reader.config import load_config, save_setting
 from reader.themes import DEFAULT_THEME, load_themes
 from reader.themes import theme_folders as theme_folders_default
 from reader.ui.article_view import ArticleView
+from reader.ui.bookmark_screens import BookmarkDialog, BookmarksScreen, ConfirmScreen, NoteAndTags
 from reader.ui.help_screen import HelpScreen
 from reader.search import Hit, SearchIndex
 from reader.ui.problems_screen import ProblemsScreen
@@ -71,6 +84,8 @@ class ReaderApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the reader"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help", tooltip="Show every key"),
         Binding("p", "toggle_side", "Panel", id="app.panel", tooltip="Hide or show the quotes and figures panel"),
+        Binding("b", "bookmark", "Bookmark", id="app.bookmark", tooltip="Bookmark the passage: the selection, the reading cursor's sentence, or the selected quote or figure"),
+        Binding("B", "bookmarks", "Bookmarks", show=False, id="app.bookmarks", tooltip="List every bookmark: filter, jump, edit, delete"),
         Binding("slash", "search", "Search", key_display="/", id="app.search", tooltip="Search every quote (ctrl+f in the box: every sentence)"),
         Binding("n", "step_result(1)", "Next hit", id="app.next_result", tooltip="Go to the next search result"),
         Binding("N", "step_result(-1)", "Prev hit", show=False, id="app.previous_result", tooltip="Go to the previous search result"),
@@ -81,9 +96,14 @@ class ReaderApp(App[None]):
         Binding("exclamation_mark", "problems", "Problems", key_display="!", show=False, id="app.problems", tooltip="List the files that were skipped, and why"),
     ]
 
-    def __init__(self, path: Path, *, theme: str | None = None, theme_folders: Iterable[Path] | None = None) -> None:
+    def __init__(
+        self, path: Path, *, theme: str | None = None, theme_folders: Iterable[Path] | None = None, bookmarks: str | Path | None = None
+    ) -> None:
         super().__init__()
         self.path = Path(path)
+        self.bookmarks_override = bookmarks
+        self.store: BookmarkStore | None = None
+        self._by_id: dict[str, Article] = {}
         self.requested_theme = theme
         self.theme_folders = list(theme_folders) if theme_folders is not None else theme_folders_default()
         self.theme_names: list[str] = []
@@ -115,7 +135,135 @@ class ReaderApp(App[None]):
         self.query_one(ArticleView).border_title = "Article"
         self.query_one(SidePanel).border_title = "In this article"
         sources.focus()
+        self._open_bookmarks()
         self.load_index()
+
+    # -- Bookmarks ---------------------------------------------------------
+
+    def _open_bookmarks(self) -> None:
+        self.store = BookmarkStore.open(bookmarks_path(self.bookmarks_override))
+        if self.store.error:
+            self.notify(
+                f"{self.store.error}\nThe file is kept as it is and bookmarking is off until it is fixed. "
+                "Press b to start a new file beside it.",
+                title="Bookmarks file cannot be read",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+
+    def anchored_bookmarks(self) -> list[Anchored]:
+        """Every bookmark placed in its article's current text (the file re-read if it changed)."""
+        if self.store is None:
+            return []
+        self.store.reload_if_changed()
+        return [anchor(b, a.text if (a := self._by_id.get(b.article)) else None) for b in self.store.bookmarks]
+
+    def _show_bookmarks(self) -> None:
+        """Marks in the open article and counts in the source list, from the file."""
+        anchored = self.anchored_bookmarks()
+        counts: dict[str, int] = {}
+        for item in anchored:
+            counts[item.bookmark.article] = counts.get(item.bookmark.article, 0) + 1
+        self.query_one(SourceList).set_bookmark_counts(counts, self._by_id)
+        if self.current is not None:
+            spans = [(i.start, i.end) for i in anchored if i.bookmark.article == self.current.id and not i.orphaned]
+            self.query_one(ArticleView).set_bookmarked(spans)
+
+    def _passage(self) -> tuple[int, int] | None:
+        """The passage b bookmarks: the side panel's selected row when it has focus, else the article's."""
+        panel = self.query_one(SidePanel)
+        if self.focused is not None and panel in self.focused.ancestors_with_self:
+            item = panel.highlighted_item()
+            if item is not None:
+                return item
+        return self.query_one(ArticleView).passage()
+
+    def action_bookmark(self) -> None:
+        if self.store is None or self.current is None:
+            self.notify("Open an article first.", timeout=3)
+            return
+        if self.store.error:
+            self._offer_new_bookmarks_file()
+            return
+        passage = self._passage()
+        if passage is None:
+            self.notify("This article has no text to bookmark.", timeout=3)
+            return
+        article, (start, end) = self.current, passage
+
+        def save(result: NoteAndTags | None) -> None:
+            if result is None or self.store is None:
+                return
+            try:
+                bookmark = make_bookmark(article.id, article.title, article.outlet, article.text, start, end, result.note, result.tags, self.store.ids())
+                self.store.add(bookmark)
+            except (BookmarkFileError, OSError, ValueError) as error:
+                self.notify(f"Not saved: {error}", title="Bookmark", severity="error", markup=False)
+                return
+            self.query_one(ArticleView).action_clear_selection()
+            self._show_bookmarks()
+            self.notify(f"Bookmarked in {self.store.path.name}", timeout=3, markup=False)
+
+        source = " · ".join(p for p in (article.title, article.outlet) if p)
+        self.push_screen(BookmarkDialog(article.text[start:end], source), save)
+
+    def _offer_new_bookmarks_file(self) -> None:
+        assert self.store is not None
+        old = self.store.path
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            new = start_new_file_beside(old)
+            if self.bookmarks_override is None and not os.environ.get(BOOKMARKS_ENVIRONMENT):
+                save_setting("bookmarks_file", str(new))  # so the next start uses it too
+            self.store = BookmarkStore.open(new)
+            self.notify(f"Bookmarks now go to {new}; {old.name} is untouched.", title="Bookmarks", timeout=8, markup=False)
+
+        self.push_screen(
+            ConfirmScreen(f"{self.store.error}\n\nStart a new bookmarks file beside it? The old file is not touched.", "Bookmarks file cannot be read"),
+            answer,
+        )
+
+    def action_bookmarks(self) -> None:
+        if self.store is None or isinstance(self.screen, BookmarksScreen):
+            return
+        if self.store.error and not self.store.reload_if_changed():
+            self.notify(self.store.error, title="Bookmarks file cannot be read", severity="error", markup=False)
+            return
+
+        def jump(item: Anchored | None) -> None:
+            self._show_bookmarks()
+            if item is None or item.start is None:
+                return
+            article = self._by_id.get(item.bookmark.article)
+            if article is None:
+                return
+            if article is not self.current:
+                self.open_article(article)
+                self.query_one(SourceList).highlighted = self.articles.index(article)
+            self.query_one(ArticleView).mark_passage(item.start, item.end)
+
+        self.push_screen(BookmarksScreen(self.anchored_bookmarks(), str(self.store.path)), jump)
+
+    def _change_bookmarks(self, change) -> bool:
+        try:
+            change()
+        except (BookmarkFileError, OSError) as error:
+            self.notify(f"Not saved: {error}", title="Bookmarks", severity="error", markup=False)
+            return False
+        self._show_bookmarks()
+        return True
+
+    def update_bookmark(self, bookmark_id: str, note: str, tags: tuple[str, ...]) -> bool:
+        return self.store is not None and self._change_bookmarks(lambda: self.store.update(bookmark_id, note, tags))
+
+    def delete_bookmark(self, bookmark_id: str) -> bool:
+        return self.store is not None and self._change_bookmarks(lambda: self.store.delete(bookmark_id))
+
+    def restore_bookmark(self, bookmark: Bookmark, position: int) -> bool:
+        return self.store is not None and self._change_bookmarks(lambda: self.store.restore(bookmark, position))
 
     def _register_themes(self) -> None:
         themes = load_themes(*self.theme_folders)
@@ -176,6 +324,7 @@ class ReaderApp(App[None]):
 
     def on_index_batch(self, message: IndexBatch) -> None:
         self.articles.extend(message.articles)
+        self._by_id.update((a.id, a) for a in message.articles)
         self.problems.extend(message.problems)
         sources = self.query_one(SourceList)
         sources.add_articles(message.articles)
@@ -189,6 +338,7 @@ class ReaderApp(App[None]):
         # The index lives as long as the app: keep its objects out of the GC's scans,
         # which otherwise pause a big folder's session for tens of milliseconds.
         gc.freeze()
+        self._show_bookmarks()
         sources = self.query_one(SourceList)
         count = len(self.index.articles)
         sources.border_subtitle = self._subtitle()
@@ -235,6 +385,9 @@ class ReaderApp(App[None]):
         view.show(article)
         view.border_title = article.outlet or "Article"
         self.query_one(SidePanel).show(article)
+        if self.store is not None and self.store.bookmarks:
+            spans = [(i.start, i.end) for b in self.store.bookmarks if b.article == article.id and not (i := anchor(b, article.text)).orphaned]
+            view.set_bookmarked(spans)
 
     @on(OptionList.OptionSelected, "#sources")
     def _source_selected(self, event: OptionList.OptionSelected) -> None:
@@ -340,6 +493,7 @@ class ReaderApp(App[None]):
             ("Article (middle)", ArticleView.BINDINGS),
             ("Quotes and figures (right)", SidePanel.BINDINGS + PassageList.BINDINGS),
             ("Search (/)", SearchScreen.BINDINGS),
+            ("Bookmarks (B)", BookmarksScreen.BINDINGS + BookmarkDialog.BINDINGS),
         ]
         self.push_screen(HelpScreen(sections))
 
@@ -354,3 +508,4 @@ class ReaderApp(App[None]):
         yield SystemCommand("Original text", "Show the file as saved, or the clean text", self.action_toggle_original)
         yield SystemCommand("Help", "Show every key", self.action_help)
         yield SystemCommand("Search quotes", "Find any quote in every article", self.action_search)
+        yield SystemCommand("Bookmarks", "List every bookmark", self.action_bookmarks)

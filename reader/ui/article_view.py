@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.events import Click
+from textual.events import Click, MouseDown, MouseMove, MouseUp
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.articles import Article
+from reader.articles import Article, article_sentences
 from reader.wrapping import wrap_spans
 
 TITLE, META, TEXT = 0, 1, 2  # which string a line's offsets refer to
@@ -51,6 +51,12 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("G", "scroll_end", "Bottom", show=False, id="article.bottom", tooltip="Go to the end of the article"),
         Binding("space", "page_down", "Page", show=False, id="article.page", tooltip="Scroll down a page"),
         Binding("o", "app.toggle_original", "Original", id="article.original", tooltip="Show the file as saved, or the clean text"),
+        Binding("right_parenthesis", "sentence(1)", "Sentence", key_display=")", show=False, id="article.next_sentence", tooltip="Reading cursor to the next sentence"),
+        Binding("left_parenthesis", "sentence(-1)", "Sentence", key_display="(", show=False, id="article.previous_sentence", tooltip="Reading cursor to the previous sentence"),
+        Binding("right_curly_bracket", "paragraph(1)", "Paragraph", key_display="}", show=False, id="article.next_paragraph", tooltip="Reading cursor to the next paragraph"),
+        Binding("left_curly_bracket", "paragraph(-1)", "Paragraph", key_display="{", show=False, id="article.previous_paragraph", tooltip="Reading cursor to the previous paragraph"),
+        Binding("v", "select", "Select", id="article.select", tooltip="Start or end a selection; ( ) { } extend it by sentence"),
+        Binding("escape", "clear_selection", "Clear", show=False, id="article.clear", tooltip="Clear the selection"),
     ]
 
     COMPONENT_CLASSES = {
@@ -60,6 +66,9 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--quote",
         "article-view--figure",
         "article-view--mark",
+        "article-view--cursor",
+        "article-view--selection",
+        "article-view--bookmark",
         "article-view--placeholder",
     }
 
@@ -84,6 +93,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._highlights: list[tuple[int, int, str]] = []
         self._wrapped_width = -1
         self._cache: dict[int, Strip] = {}
+        self.sentences: list[tuple[int, int]] = []  # the reading cursor moves over these
+        self._sentence_paragraph: list[int] = []  # the paragraph of each sentence
+        self.cursor = 0  # index into sentences
+        self.anchor: int | None = None  # the sentence where a v-selection started
+        self.selection: tuple[int, int] | None = None
+        self.bookmarked: list[tuple[int, int]] = []
+        self._drag_from: int | None = None
+        self._dragged = False
 
     # -- What is shown -----------------------------------------------------
 
@@ -91,6 +108,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.placeholder = placeholder
         self.mark = None
+        self.cursor, self.anchor, self.selection = 0, None, None
+        found = article_sentences(article) if article else []
+        self.sentences = [(start, end) for start, end, _ in found]
+        self._sentence_paragraph = [number for _, _, number in found]
         self._highlights = (
             sorted(
                 [(q.start, q.end, "quote") for q in article.quotes] + [(f.start, f.end, "figure") for f in article.figures]
@@ -115,6 +136,68 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, row - self.scrollable_content_region.height // 3), animate=False, immediate=True)
         self.refresh()
 
+    # -- Reading cursor and selection -------------------------------------------
+
+    def passage(self) -> tuple[int, int] | None:
+        """What `b` bookmarks here: the selection, else the reading cursor's sentence."""
+        if self.selection and self.selection[1] > self.selection[0]:
+            return self.selection
+        if self.sentences:
+            return self.sentences[min(self.cursor, len(self.sentences) - 1)]
+        return None
+
+    def set_bookmarked(self, spans: list[tuple[int, int]]) -> None:
+        self.bookmarked = spans
+        self._cache.clear()
+        self.refresh()
+
+    def _move_cursor(self, index: int) -> None:
+        if not self.sentences:
+            return
+        self.cursor = max(0, min(len(self.sentences) - 1, index))
+        if self.anchor is not None:
+            first, last = sorted((self.anchor, self.cursor))
+            self.selection = (self.sentences[first][0], self.sentences[last][1])
+        self._cache.clear()
+        self._reveal(self.sentences[self.cursor][0])
+        self.refresh()
+
+    def _reveal(self, offset: int) -> None:
+        row = self.row_of(offset)
+        height = self.scrollable_content_region.height
+        if not self.scroll_y <= row < self.scroll_y + height - 1:
+            self.scroll_to(y=max(0, row - height // 3), animate=False, immediate=True)
+
+    def action_sentence(self, step: int) -> None:
+        self._move_cursor(self.cursor + step)
+
+    def action_paragraph(self, step: int) -> None:
+        if not self.sentences:
+            return
+        here = self._sentence_paragraph[self.cursor]
+        if step > 0:
+            target = next((i for i in range(self.cursor, len(self.sentences)) if self._sentence_paragraph[i] > here), len(self.sentences) - 1)
+        else:
+            # Back to the start of this paragraph, or of the one before if already there.
+            start = next(i for i in range(len(self.sentences)) if self._sentence_paragraph[i] == here)
+            if start == self.cursor and here > 0:
+                start = next(i for i in range(len(self.sentences)) if self._sentence_paragraph[i] == here - 1)
+            target = start
+        self._move_cursor(target)
+
+    def action_select(self) -> None:
+        if self.anchor is None and self.sentences:
+            self.anchor = self.cursor
+            self._move_cursor(self.cursor)
+        else:
+            self.anchor = None  # the selection stays until escape or a new one
+            self.refresh()
+
+    def action_clear_selection(self) -> None:
+        self.anchor, self.selection = None, None
+        self._cache.clear()
+        self.refresh()
+
     def row_of(self, offset: int) -> int:
         """The screen row holding a clean-text offset."""
         if not self._text_starts:
@@ -136,6 +219,12 @@ class ArticleView(ScrollView, can_focus=True):
     def on_mount(self) -> None:
         # Rendered lines hold colours: a new theme needs them rendered again.
         self.watch(self.app, "theme", self._restyle, init=False)
+
+    def on_focus(self) -> None:
+        self._restyle()
+
+    def on_blur(self) -> None:
+        self._restyle()
 
     def _restyle(self) -> None:
         self._cache.clear()
@@ -239,18 +328,25 @@ class ArticleView(ScrollView, can_focus=True):
             end -= 1
         body_style = base + self._style("subhead") if line.role == "subhead" else base
         spans = [self._highlights[i] for i in line.highlights]
-        if self.mark and self.mark[0] < end and self.mark[1] > start and not self.show_original:
-            spans.append((self.mark[0], self.mark[1], "mark"))
+        extra = [(s, e, "bookmark") for s, e in self.bookmarked]
+        if self.sentences and self.has_focus and self.selection is None:
+            extra.append((*self.sentences[min(self.cursor, len(self.sentences) - 1)], "cursor"))
+        if self.selection:
+            extra.append((*self.selection, "selection"))
+        if self.mark:
+            extra.append((*self.mark, "mark"))
+        spans += [span for span in extra if span[0] < end and span[1] > start]
         if not spans or self.show_original:
             return Strip([Segment(" ", base), Segment(text[start:end], body_style)])
         cuts = sorted({start, end, *(max(start, min(end, s)) for span in spans for s in span[:2])})
         segments = [Segment(" ", base)]
-        styles = {kind: self._style(kind) for kind in ("quote", "figure", "mark")}
+        kinds = ("quote", "figure", "bookmark", "cursor", "selection", "mark")  # later kinds win
+        styles = {kind: self._style(kind) for kind in kinds}
         for left, right in zip(cuts, cuts[1:]):
             if left == right:
                 continue
             style = body_style
-            for kind in ("quote", "figure", "mark"):  # later kinds win: a figure inside a quote shows
+            for kind in kinds:
                 if any(s <= left and right <= e and k == kind for s, e, k in spans):
                     style = style + styles[kind]
             segments.append(Segment(text[left:right], style))
@@ -258,15 +354,50 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- Mouse -------------------------------------------------------------
 
-    def on_click(self, event: Click) -> None:
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The clean-text offset under a point of the widget, or None off the text."""
         if self.article is None or self.show_original:
-            return
-        row = event.y + round(self.scroll_y)
-        if not 0 <= row < len(self._lines):
-            return
+            return None
+        row = y + round(self.scroll_y)
+        if not 0 <= row < len(self._lines) or self._lines[row].source != TEXT:
+            return None
         line = self._lines[row]
-        if line.source != TEXT:
+        return min(line.end, line.start + max(0, x + round(self.scroll_x) - 1))
+
+    def on_mouse_down(self, event: MouseDown) -> None:
+        self._drag_from = self.offset_at(event.x, event.y)
+        self._dragged = False
+        if self._drag_from is not None:
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        if self._drag_from is None or not event.button:
             return
-        offset = line.start + max(0, event.x + round(self.scroll_x) - 1)
-        if line.start <= offset < line.end:
-            self.post_message(self.PassageClicked(self.article.id, offset))
+        offset = self.offset_at(event.x, event.y)
+        if offset is not None and offset != self._drag_from:
+            self._dragged = True
+            self.anchor = None
+            self.selection = (min(self._drag_from, offset), max(self._drag_from, offset))
+            self._cache.clear()
+            self.refresh()
+
+    def on_mouse_up(self, event: MouseUp) -> None:
+        self.release_mouse()
+        self._drag_from = None
+
+    def on_click(self, event: Click) -> None:
+        if self._dragged:
+            self._dragged = False  # the end of a drag selection, not a click
+            return
+        offset = self.offset_at(event.x, event.y)
+        if offset is None or self.article is None:
+            return
+        # The reading cursor follows a click, so b bookmarks the sentence clicked.
+        for index, (start, end) in enumerate(self.sentences):
+            if start <= offset <= end:
+                self.cursor = index
+                break
+        self.selection = None
+        self._cache.clear()
+        self.refresh()
+        self.post_message(self.PassageClicked(self.article.id, offset))

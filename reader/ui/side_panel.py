@@ -127,6 +127,19 @@ class SidePanel(Vertical):
                     return True
         return False
 
+    def highlighted_item(self) -> tuple[int, int] | None:
+        """The offsets of the highlighted quote or figure in the active tab."""
+        if self.article is None:
+            return None
+        tabs = self.query_one(TabbedContent)
+        quotes = tabs.active == "quotes-tab"
+        listing = self.query_one("#quotes" if quotes else "#figures", PassageList)
+        items = self.article.quotes if quotes else self.article.figures
+        if listing.highlighted is None or listing.highlighted >= len(items):
+            return None
+        item = items[listing.highlighted]
+        return item.start, item.end
+
     def select_item(self, kind: str, index: int) -> None:
         """Show the quotes ("q") or figures ("f") tab with row index highlighted."""
         self.query_one(TabbedContent).active = "quotes-tab" if kind == "q" else "figures-tab"

@@ -10,10 +10,12 @@ from textual.widgets.option_list import Option
 from reader.articles import Article
 
 
-def source_prompt(article: Article) -> Text:
+def source_prompt(article: Article, bookmarks: int = 0) -> Text:
     text = Text()
     text.append(article.title, style="bold")
     details = [article.outlet or "", f"{article.words:,} words", f"{len(article.quotes)} quotes", f"{len(article.figures)} figures"]
+    if bookmarks:
+        details.append(f"{bookmarks} bookmark{'s' if bookmarks != 1 else ''}")
     text.append("\n" + " · ".join(d for d in details if d), style="dim")
     return text
 
@@ -28,6 +30,16 @@ class SourceList(OptionList):
         Binding("g", "first", "First", show=False, id="sources.first", tooltip="First article"),
         Binding("G", "last", "Last", show=False, id="sources.last", tooltip="Last article"),
     ]
+
+    bookmark_counts: dict[str, int]
+
+    def set_bookmark_counts(self, counts: dict[str, int], articles: dict[str, Article]) -> None:
+        """Show each article's number of bookmarks; only rows whose count changed are redrawn."""
+        previous = getattr(self, "bookmark_counts", {})
+        for article_id in set(previous) | set(counts):
+            if previous.get(article_id, 0) != counts.get(article_id, 0) and article_id in articles:
+                self.replace_option_prompt(article_id, source_prompt(articles[article_id], counts.get(article_id, 0)))
+        self.bookmark_counts = dict(counts)
 
     def add_articles(self, articles: list[Article]) -> None:
         # A None after each option draws a divider; it does not count as an option.
