@@ -185,7 +185,13 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
+_YAML_LINE_BREAKS = ("\x85", "\u2028", "\u2029", "\r")
+
+
 def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # YAML reads these as line breaks in any other style: only double quotes keep them.
+    if any(c in value for c in _YAML_LINE_BREAKS) or not all(c.isprintable() or c in "\n\t" for c in value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     # Long or multi-line text as a block scalar, so the file reads like text.
     if "\n" in value or len(value) > 80:
         if value == value.strip() and not any(c in value for c in "\t\r"):
