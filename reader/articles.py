@@ -79,8 +79,11 @@ def split_paragraphs(original: str) -> list[str]:
         block.clear()
 
     for raw in original.split("\n"):
-        line = _SPACES.sub(" ", raw).strip()
-        line = _MARKDOWN_HEADING.sub("", line)
+        line = raw.strip()
+        if "  " in line or not line.isascii() or "\t" in line:
+            line = _SPACES.sub(" ", line).strip()
+        if line.startswith("#"):
+            line = _MARKDOWN_HEADING.sub("", line)
         if line:
             block.append(line)
         else:
@@ -90,6 +93,9 @@ def split_paragraphs(original: str) -> list[str]:
 
 
 def _same(a: str, b: str) -> bool:
+    # Lengths far apart cannot hold the same words: skip the word split for most paragraphs.
+    if abs(len(a) - len(b)) > max(10, len(b) // 4):
+        return False
     return cleaning.words(a.lower()) == cleaning.words(b.lower())
 
 

@@ -15,32 +15,43 @@ from dataclasses import dataclass
 from reader.dates import find_date
 
 # -- Boilerplate: a paragraph that matches any of these is not the article. --
-_BOILERPLATE_PATTERNS: dict[str, str] = {
-    # "Subscribe to The Jerusalem Post Newsletter", "Stay updated with the latest news!"
-    "newsletter": r"\bnewsletters?\b|^stay (?:updated|informed|connected|tuned)\b"
-    r"|^(?:subscribe|sign up|get our|get the latest|join our)\b",
-    # "This website uses cookies to improve your experience. ... Accept Read More"
-    "cookies": r"\bcookies?\b.*\b(?:consent|accept|experience|policy|opt[- ]out|settings)\b"
-    r"|^accept(?: all)?(?: cookies)?$",
+# Families whose lines start a certain way: tried at the start of the line only.
+_AT_START: dict[str, str] = {
+    # "Stay updated with the latest news!", "Subscribe to ..."
+    "newsletter": r"stay (?:updated|informed|connected|tuned)\b|(?:subscribe|sign up|get our|get the latest|join our)\b",
+    # "Accept", "Accept all cookies"
+    "cookies": r"accept(?: all)?(?: cookies)?$",
     # "READ ALSO :Israeli airstrikes kill 23 pro-Iran fighters in Syria"
-    "related link": r"^(?:read (?:also|more|next)|also read|related(?: stories| articles| news)?"
+    "related link": r"(?:read (?:also|more|next)|also read|related(?: stories| articles| news)?"
     r"|see also|more on this|recommended(?: for you)?|you may also like|trending)\b\s*[:\-–—|]",
     # "Load Next Story"
-    "next story": r"^(?:load|show|view) (?:next|more) (?:story|stories|articles?|news)$"
-    r"|^(?:next|previous) (?:story|article|post)$",
+    "next story": r"(?:(?:load|show|view) (?:next|more) (?:story|stories|articles?|news)"
+    r"|(?:next|previous) (?:story|article|post))$",
     # "Comments are closed.", "We appreciate your thoughts. Please leave a comment."
-    "comments": r"^comments? (?:are|is) (?:closed|disabled)|\bleave a (?:comment|reply)\b"
-    r"|^we appreciate your thoughts|^\d+ comments?$|^share your (?:thoughts|views)"
-    r"|^add (?:a )?comment$|^(?:show|view|load) comments$",
-    # "© 2018- 2024 PlatinumPost Multimedia Limited. All Rights Reserved."
-    "copyright": r"©|\(c\)\s*\d{4}|\ball rights reserved\b|^copyright\b",
+    "comments": r"comments? (?:are|is) (?:closed|disabled)|we appreciate your thoughts|\d+ comments?$"
+    r"|share your (?:thoughts|views)|add (?:a )?comment$|(?:show|view|load) comments$",
+    # "Copyright 2024 ..."
+    "copyright": r"copyright\b",
     # "Connect with us", "Follow us on Twitter", "Skip to content", "Advertisement"
-    "site chrome": r"^(?:connect with us|follow us(?: on .*)?|skip to (?:main )?content"
+    "site chrome": r"(?:connect with us|follow us(?: on .*)?|skip to (?:main )?content"
     r"|advertisement|sponsored(?: content)?|click here\b.*|tap here\b.*|download (?:our|the) app\b.*"
     r"|share (?:this|on)\b.*|print this (?:article|page)|listen to (?:this )?article"
     r"|(?:home|menu|search|log ?in|sign in|register)(?: [|/·] .*)?)$",
 }
-_BOILERPLATE = [(name, re.compile(rx, re.I)) for name, rx in _BOILERPLATE_PATTERNS.items()]
+# Families that can stand anywhere in the line, each with words that must be there for it to match.
+_ANYWHERE: dict[str, tuple[tuple[str, ...], str]] = {
+    # "Subscribe to The Jerusalem Post Newsletter"
+    "newsletter": (("newsletter",), r"\bnewsletters?\b"),
+    # "This website uses cookies to improve your experience. ... Accept Read More"
+    "cookies": (("cookie",), r"\bcookies?\b.*\b(?:consent|accept|experience|policy|opt[- ]out|settings)\b"),
+    # "... Please leave a comment."
+    "comments": (("leave a",), r"\bleave a (?:comment|reply)\b"),
+    # "© 2018- 2024 PlatinumPost Multimedia Limited. All Rights Reserved."
+    "copyright": (("©", "(c)", "all rights reserved"), r"©|\(c\)\s*\d{4}|\ball rights reserved\b"),
+}
+_AT_START_PATTERN = re.compile("|".join(f"(?P<{n.replace(' ', '_')}>{rx})" for n, rx in _AT_START.items()), re.I)
+_ANYWHERE_PATTERNS = [(name, words, re.compile(rx, re.I)) for name, (words, rx) in _ANYWHERE.items()]
+_LONGEST_BOILERPLATE = 1000  # characters: past this a paragraph is prose, whatever it mentions
 
 # "X whatsapp", "Share Tweet Email": a line made of nothing but share buttons.
 _SHARE_WORDS = (
@@ -90,10 +101,16 @@ def boilerplate_kind(paragraph: str) -> str | None:
     line = paragraph.strip().strip("\u00a0").strip()
     if not line:
         return "blank"
+    if len(line) > _LONGEST_BOILERPLATE:
+        return None
     if _SHARE_ONLY.match(line):
         return "share buttons"
-    for name, pattern in _BOILERPLATE:
-        if pattern.search(line):
+    match = _AT_START_PATTERN.match(line)
+    if match:
+        return match.lastgroup.replace("_", " ")
+    lowered = line.lower()
+    for name, words, pattern in _ANYWHERE_PATTERNS:
+        if any(word in lowered for word in words) and pattern.search(line):
             return name
     return None
 
@@ -117,12 +134,16 @@ def looks_like_headline(line: str) -> bool:
 
 def is_short_line(paragraph: str) -> bool:
     """Short and unpunctuated: a slogan, a signature or a heading, not prose."""
+    if len(paragraph) > 120:
+        return False
     stripped = paragraph.strip()
     return len(words(stripped)) <= 5 and not stripped.endswith(tuple(_TERMINAL))
 
 
 def is_subhead(paragraph: str) -> bool:
     """A heading inside the body: "A Turning Point in Aleppo"."""
+    if len(paragraph) > 200:  # twelve words never take this much
+        return False
     stripped = paragraph.strip()
     return 1 <= len(words(stripped)) <= 12 and not stripped.endswith(tuple(_TERMINAL) + (",",))
 

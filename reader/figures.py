@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.dates import DATE_REGEXES, date_value
+from reader.dates import DATE_REGEXES, MONTHS, date_value
 from reader.sentences import sentence_spans
 
 KINDS = ("count", "duration", "year", "date", "fraction", "percent", "ordinal", "vague")
@@ -46,10 +46,30 @@ _ORDINALS = {
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
               "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
 
-_WORD_NUMBER = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(k for k in _UNITS if _UNITS[k] and _UNITS[k] < 10) + r"))?"
-    r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|a dozen|dozen)"
-)
+def _trie_pattern(words: set[str]) -> str:
+    """An alternation with shared prefixes factored out: Python's re does not do it itself."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+_WORD_NUMBER_WORDS = (
+    set(_UNITS) | set(_TENS) | {"a dozen", "dozen"}
+    | {f"{tens}{sep}{unit}" for tens in _TENS for sep in "- " for unit, n in _UNITS.items() if 0 < n < 10}
+)  # fmt: skip
+_WORD_NUMBER = "(?:" + _trie_pattern(_WORD_NUMBER_WORDS) + ")"
 _SPELLED = rf"{_WORD_NUMBER}(?:[- ](?:hundred|thousand|million|billion)(?:[- ](?:and[- ])?{_WORD_NUMBER})?)*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORD = r"(?:\s?(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)\b)"
@@ -64,6 +84,17 @@ _BLOCKED = [
     re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?!\d)|\b\d{1,2}\s?[ap]\.m\.", re.I),
     re.compile(r"\b[A-Za-z]+-\d+\b|\b\d+(?!(?:st|nd|rd|th|bn|mn|tn|m|k)\b)[A-Za-z]+\d*\b|#\d+"),
 ]
+# What each blocked pattern needs to find anything (None: always look).
+_BLOCKED_HINTS = [
+    None,
+    ("street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "blvd", "lane", "drive", "way", "place", "court", "terrace", "square", "highway"),
+    (":", ".", "m."),
+    None,
+]
+_HINT_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}  # one search per pass, not one `in` per hint
+_MONTH_HINTS = tuple(sorted({m[:3] for m in MONTHS}))
+_ORDINAL_HINTS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "twentieth", "hundredth", "st", "nd", "rd", "th")  # fmt: skip
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
 
 _QUALIFIER = r"(?:approximately|about|around|nearly|almost|roughly|some|over|more than|less than|fewer than|at least|at most|up to|an estimated|as many as)"
@@ -170,7 +201,41 @@ def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= a or start >= b for a, b in taken)
 
 
+# Every figure holds a digit or one of these words. Only the text around them is
+# searched by the passes below: most of an article holds no number at all.
+_ANCHOR_WORDS = (
+    set(_UNITS) | set(_TENS) | set(_ORDINALS) | set(_FRACTIONS) | set(MONTHS)
+    | {"hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands",
+       "millions", "billions", "scores", "tens", "half"}
+)  # fmt: skip
+_ANCHOR = re.compile(r"\d|\b" + _trie_pattern(_ANCHOR_WORDS) + r"\b")
+_BEFORE, _AFTER = 40, 60  # window around an anchor: "many millions", "$3bn", "1.5 million people"
+
+
+def _windows(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
+    paragraph = text[p_start:p_end]
+    lowered = paragraph.lower()
+    if len(lowered) != len(paragraph):  # a few characters lower-case to two: search all of it
+        return [(p_start, p_end)]
+    windows: list[tuple[int, int]] = []
+    for match in _ANCHOR.finditer(lowered):
+        start = max(p_start, p_start + match.start() - _BEFORE)
+        end = min(p_end, p_start + match.end() + _AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _scan(text: str, p_start: int, p_end: int) -> list[_Found]:
+    found: list[_Found] = []
+    for w_start, w_end in _windows(text, p_start, p_end):
+        found.extend(_scan_window(text, w_start, w_end))
+    return found
+
+
+def _scan_window(text: str, p_start: int, p_end: int) -> list[_Found]:
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -179,22 +244,33 @@ def _scan(text: str, p_start: int, p_end: int) -> list[_Found]:
             taken.append((start, end))
             found.append(_Found(start, end, value, kind))
 
-    for pattern in _BLOCKED:
+    # A pass runs only where its telltale strings stand: most windows hold no date or percent.
+    window = text[p_start:p_end].lower()
+
+    def may(*hints: str) -> bool:
+        pattern = _HINT_PATTERNS.get(hints)
+        if pattern is None:
+            pattern = _HINT_PATTERNS[hints] = re.compile("|".join(map(re.escape, hints)))
+        return pattern.search(window) is not None
+
+    for pattern, hints in zip(_BLOCKED, _BLOCKED_HINTS):
+        if hints and not may(*hints):
+            continue
         for m in pattern.finditer(text, p_start, p_end):
             # A range of years ("2018-2024") or a plain big number is not a phone number.
             if pattern is _PHONE and not _is_phone(text, m, p_start):
                 continue
             taken.append(m.span())
-    for pattern in DATE_REGEXES:
+    for pattern in DATE_REGEXES if may(*_MONTH_HINTS, "-") else ():
         for m in pattern.finditer(text, p_start, p_end):
             value = date_value(m.group(0))
             if value:
                 take(m.start(), m.end(), value, "date")
-    for m in _PERCENT.finditer(text, p_start, p_end):
+    for m in _PERCENT.finditer(text, p_start, p_end) if may("%", "per") else ():
         take(m.start(), m.end(), number_value(m.group("num")), "percent")
-    for m in _VAGUE.finditer(text, p_start, p_end):
+    for m in _VAGUE.finditer(text, p_start, p_end) if may("dozen", "scores", "hundreds", "thousands", "millions", "billions") else ():
         take(m.start(), m.end(), None, "vague")
-    for m in _FRACTION.finditer(text, p_start, p_end):
+    for m in _FRACTION.finditer(text, p_start, p_end) if may("hal", "third", "quarter", "fifth", "tenth", " in ", "/") else ():
         if m.group("den"):
             numerator = 1 if m.group("num").lower() in ("a", "one") else number_value(m.group("num"))
             value = round(numerator / _FRACTIONS[m.group("den").lower()], 4) if numerator else None
@@ -207,7 +283,7 @@ def _scan(text: str, p_start: int, p_end: int) -> list[_Found]:
             value = round(int(m.group("n")) / int(m.group("d")), 4) if int(m.group("d")) else None
         if value is not None:
             take(m.start(), m.end(), value, "fraction")
-    for m in _ORDINAL.finditer(text, p_start, p_end):
+    for m in _ORDINAL.finditer(text, p_start, p_end) if may(*_ORDINAL_HINTS) else ():
         if m.group("word"):
             word = m.group("word").lower()
             # "a second" (of time) is not an ordinal; "second-largest" is.
@@ -216,7 +292,7 @@ def _scan(text: str, p_start: int, p_end: int) -> list[_Found]:
             take(m.start(), m.end(), _ORDINALS[word], "ordinal")
         else:
             take(m.start(), m.end(), int(m.group("digits")), "ordinal")
-    for m in _DURATION.finditer(text, p_start, p_end):
+    for m in _DURATION.finditer(text, p_start, p_end) if may("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur") else ():
         num = m.group("num")
         value = 1 if num.lower() in ("a", "an") else number_value(num)
         if num.lower() in ("a", "an"):
