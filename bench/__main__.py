@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import sys
 
-from bench import bench_search
+from bench import bench_index, bench_search, bench_startup
 
-SECTIONS = {"search": bench_search.run}
+SECTIONS = {"index": bench_index.run, "startup": bench_startup.run, "search": bench_search.run}
 
 
 def main(names: list[str]) -> None:

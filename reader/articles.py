@@ -2,13 +2,17 @@
 
 The clean text is the body's paragraphs joined by blank lines. Every offset in
 the index (quotes, figures, bookmarks) counts `str` characters of that text.
-The decoded original is kept so the reader can show what the file said.
+The original stays available: an article read from a file reads it again
+when asked (keeping both texts in memory would double the index's size); one
+parsed from a string keeps it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reader import cleaning
 from reader.figures import Figure, extract_figures
@@ -16,6 +20,7 @@ from reader.quotes import Quote, extract_quotes
 from reader.sentences import sentence_spans
 
 PARAGRAPH_SEPARATOR = "\n\n"
+BIO_PARAGRAPHS = 2
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
@@ -44,12 +49,26 @@ class Article:
     date: str | None
     text: str
     paragraphs: tuple[Paragraph, ...]
-    original: str = field(repr=False)
+    _original: str | None = field(repr=False)
     encoding: str
     removed: tuple[Removed, ...] = field(repr=False)
     quotes: tuple[Quote, ...] = field(repr=False)
     figures: tuple[Figure, ...] = field(repr=False)
     words: int
+    path: str | None = field(default=None, repr=False)  # the file, when the original is not kept
+
+    @property
+    def original(self) -> str:
+        """The decoded file as saved (control characters removed), read again if not kept."""
+        if self._original is not None:
+            return self._original
+        from reader.sources import SourceFile, read_source
+
+        try:
+            text, _ = read_source(SourceFile(self.id, Path(self.path or "")))
+        except ValueError as error:
+            return f"(The original file can no longer be read: {error})"
+        return text
 
     @property
     def minutes(self) -> int:
@@ -99,8 +118,11 @@ def _same(a: str, b: str) -> bool:
     return cleaning.words(a.lower()) == cleaning.words(b.lower())
 
 
-def parse_article(article_id: str, original: str, encoding: str = "utf-8") -> Article:
-    """Build an article from decoded text. Never raises on any string."""
+def parse_article(article_id: str, original: str, encoding: str = "utf-8", path: str | None = None) -> Article:
+    """Build an article from decoded text. Never raises on any string.
+
+    With a path, the original is not kept in memory but read from the file when asked for.
+    """
     paragraphs = split_paragraphs(original)
     removed: list[Removed] = []
 
@@ -132,10 +154,17 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8") -> Ar
 
     kept: list[str] = []
     outlet_hints: list[str] = []
-    for index, paragraph in enumerate(body):
+    bio_left = 0  # paragraphs still to drop after an "Author profile" heading
+    for paragraph in body:
         if cleaning.is_bio_heading(paragraph):
-            removed += [Removed(p, "author bio") for p in body[index:]]
-            break
+            removed.append(Removed(paragraph, "author bio"))
+            bio_left = BIO_PARAGRAPHS
+            continue
+        if bio_left:
+            # A bio is a paragraph or two: a heading met mid-text must not take the rest with it.
+            bio_left -= 1
+            removed.append(Removed(paragraph, "author bio"))
+            continue
         kind = cleaning.boilerplate_kind(paragraph)
         if kind == "copyright":
             owner = cleaning.copyright_owner(paragraph)
@@ -178,12 +207,13 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8") -> Ar
         date=cleaning.publication_date(header),
         text=text,
         paragraphs=spans,
-        original=original,
+        _original=None if path else original,
         encoding=encoding,
         removed=tuple(removed),
         quotes=extract_quotes(text, [(p.start, p.end) for p in spans]),
         figures=extract_figures(text, [(p.start, p.end) for p in spans]),
         words=len(cleaning.words(text)),
+        path=path,
     )
 
 
@@ -210,13 +240,76 @@ def _join(paragraphs: list[str]) -> tuple[str, tuple[Paragraph, ...]]:
     return PARAGRAPH_SEPARATOR.join(paragraphs), tuple(spans)
 
 
+def paragraph_sentences(article: Article, number: int) -> list[tuple[int, int]]:
+    """The sentences of one paragraph; a dateline opens its first sentence."""
+    paragraph = article.paragraphs[number]
+    spans = sentence_spans(article.text, paragraph.start, paragraph.end)
+    # "ALEPPO, Syria. Rebel forces...": the full stop ends the dateline, not a sentence.
+    if article.dateline and len(spans) > 1 and article.text[spans[0][0] : spans[0][1]] == article.dateline:
+        spans[:2] = [(spans[0][0], spans[1][1])]
+    return spans
+
+
 def article_sentences(article: Article) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph index) of every sentence; a dateline opens its first sentence."""
-    sentences: list[tuple[int, int, int]] = []
-    for number, paragraph in enumerate(article.paragraphs):
-        spans = sentence_spans(article.text, paragraph.start, paragraph.end)
-        # "ALEPPO, Syria. Rebel forces...": the full stop ends the dateline, not a sentence.
-        if article.dateline and len(spans) > 1 and article.text[spans[0][0] : spans[0][1]] == article.dateline:
-            spans[:2] = [(spans[0][0], spans[1][1])]
-        sentences.extend((start, end, number) for start, end in spans)
-    return sentences
+    """(start, end, paragraph index) of every sentence of the article."""
+    return [(start, end, n) for n in range(len(article.paragraphs)) for start, end in paragraph_sentences(article, n)]
+
+
+class SentenceMap:
+    """An article's sentences, found a paragraph at a time as the reading cursor needs them.
+
+    A 30 MB article has a million sentences; the cursor only ever looks at a few.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self._starts = [p.start for p in article.paragraphs]
+        self._cache: dict[int, list[tuple[int, int]]] = {}
+
+    def of(self, number: int) -> list[tuple[int, int]]:
+        if number not in self._cache:
+            if len(self._cache) > 256:
+                self._cache.clear()
+            self._cache[number] = paragraph_sentences(self.article, number)
+        return self._cache[number]
+
+    def paragraph_at(self, offset: int) -> int:
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def at(self, offset: int) -> tuple[int, int] | None:
+        """The sentence holding offset (or the nearest one in its paragraph)."""
+        if not self._starts:
+            return None
+        number = self.paragraph_at(offset)
+        spans = self.of(number)
+        if not spans:
+            return self.step_paragraph(number, 1)
+        return next((span for span in spans if offset < span[1]), spans[-1])
+
+    def first(self) -> tuple[int, int] | None:
+        return self.step_paragraph(-1, 1)
+
+    def step(self, span: tuple[int, int], steps: int) -> tuple[int, int]:
+        """The sentence `steps` after (or before) span, stopping at either end."""
+        number = self.paragraph_at(span[0])
+        for _ in range(abs(steps)):
+            spans = self.of(number)
+            index = next((i for i, s in enumerate(spans) if s[0] == span[0]), 0)
+            if 0 <= index + (1 if steps > 0 else -1) < len(spans):
+                span = spans[index + (1 if steps > 0 else -1)]
+                continue
+            found = self.step_paragraph(number, 1 if steps > 0 else -1, last=steps < 0)
+            if found is None:
+                break
+            span, number = found, self.paragraph_at(found[0])
+        return span
+
+    def step_paragraph(self, number: int, direction: int, last: bool = False) -> tuple[int, int] | None:
+        """The first (or last) sentence of the next paragraph with any, in direction."""
+        number += direction
+        while 0 <= number < len(self._starts):
+            spans = self.of(number)
+            if spans:
+                return spans[-1] if last else spans[0]
+            number += direction
+        return None

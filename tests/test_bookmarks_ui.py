@@ -2,6 +2,7 @@ from pathlib import Path
 
 import yaml
 
+from reader.articles import article_sentences
 from reader.bookmarks import BookmarkStore, bookmarks_path
 from reader.ui.article_view import ArticleView
 from reader.ui.bookmark_screens import BookmarkDialog, BookmarksScreen, ConfirmScreen
@@ -41,17 +42,23 @@ async def test_reading_cursor_and_selection_by_sentence(seeds: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_index(pilot)
         view = app.query_one(ArticleView)
+        sentences = [(start, end) for start, end, _ in article_sentences(app.current)]
+        assert view.cursor == sentences[0]
         await pilot.press("tab", "right_parenthesis", "right_parenthesis")
-        assert view.passage() == view.sentences[2]
-        await pilot.press("v", "right_parenthesis", "right_parenthesis")
-        assert view.selection == (view.sentences[2][0], view.sentences[4][1])
+        assert view.passage() == sentences[2]
+        await pilot.press("left_parenthesis")
+        assert view.cursor == sentences[1]
+        await pilot.press("right_parenthesis", "v", "right_parenthesis", "right_parenthesis")
+        assert view.selection == (sentences[2][0], sentences[4][1])
         await bookmark(pilot, "three sentences")
         (entry,) = saved()
-        assert (entry["start"], entry["end"]) == (view.sentences[2][0], view.sentences[4][1])
+        assert (entry["start"], entry["end"]) == (sentences[2][0], sentences[4][1])
         assert view.selection is None  # a saved selection is cleared
-        paragraph = next(n for n, p in enumerate(app.current.paragraphs) if p.start <= view.sentences[view.cursor][0] < p.end)
+        paragraph = view.sentence_map.paragraph_at(view.cursor[0])
         await pilot.press("right_curly_bracket")
-        assert view.sentences[view.cursor][0] == app.current.paragraphs[paragraph + 1].start
+        assert view.cursor[0] == app.current.paragraphs[paragraph + 1].start
+        await pilot.press("left_curly_bracket")  # at a paragraph's start: back to the one before
+        assert view.cursor[0] == app.current.paragraphs[paragraph].start
 
 
 async def test_b_in_the_side_panel_bookmarks_the_selected_quote(seeds: Path) -> None:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.ui import app as app_module
+from reader import index as index_module
 from reader.ui.article_view import ArticleView
 from reader.ui.help_screen import HelpScreen
 from reader.ui.problems_screen import ProblemsScreen
@@ -14,13 +14,13 @@ from tests.ui_helpers import make_app, wait_for_index
 
 async def test_first_frame_does_not_wait_for_the_index(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     release = threading.Event()
-    real = app_module.load_articles
+    real = index_module.load_articles
 
-    def slow(discovery):
+    def slow(discovery, workers=None):
         release.wait(10)  # the index stays unfinished until the screen has been checked
-        yield from real(discovery)
+        yield from real(discovery, workers)
 
-    monkeypatch.setattr(app_module, "load_articles", slow)
+    monkeypatch.setattr(index_module, "load_articles", slow)
     app = make_app(seeds)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

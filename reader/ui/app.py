@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -22,32 +23,24 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 from textual.worker import get_current_worker
 
-from reader.articles import Article
-from reader.bookmarks import (
-    Anchored,
-    Bookmark,
-    BookmarkFileError,
-    BookmarkStore,
-    anchor,
-    bookmarks_path,
-    make_bookmark,
-    start_new_file_beside,
-)
-from reader.index import Index, load_articles
-from reader.sources import Problem, discover
-from reader.bookmarks import ENVIRONMENT as BOOKMARKS_ENVIRONMENT
 from reader.config import load_config, save_setting
 from reader.themes import DEFAULT_THEME, load_themes
 from reader.themes import theme_folders as theme_folders_default
 from reader.ui.article_view import ArticleView
 from reader.ui.bookmark_screens import BookmarkDialog, BookmarksScreen, ConfirmScreen, NoteAndTags
 from reader.ui.help_screen import HelpScreen
-from reader.search import Hit, SearchIndex
 from reader.ui.problems_screen import ProblemsScreen
-from reader.ui.search_screen import FULL_TEXT, QUOTES, SearchOutcome, SearchScreen
+from reader.ui.search_screen import QUOTES, SearchOutcome, SearchScreen
 from reader.ui.side_panel import PassageList, SidePanel
 from reader.ui.source_list import SourceList
 from reader.ui.theming import to_textual, variable_defaults
+
+if TYPE_CHECKING:  # the core's heavier modules load after the first frame, in the worker
+    from reader.articles import Article
+    from reader.bookmarks import Anchored, Bookmark
+    from reader.index import Index
+    from reader.search import Hit, SearchIndex
+    from reader.sources import Problem
 
 FALLBACK_THEME = "textual-dark"  # Textual's own, when no theme file loads at all
 BATCH_SECONDS = 0.05  # how often the worker reports: often enough to feel live, cheap to repaint
@@ -77,7 +70,7 @@ class IndexFailed(Message):
 
 
 class ReaderApp(App[None]):
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = Path(__file__).parent / "reader.tcss"  # absolute: subclasses elsewhere find it too
     TITLE = "seed-reader"
 
     BINDINGS = [
@@ -135,12 +128,18 @@ class ReaderApp(App[None]):
         self.query_one(ArticleView).border_title = "Article"
         self.query_one(SidePanel).border_title = "In this article"
         sources.focus()
+        # Paint first; then open the bookmarks file and start indexing.
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
         self._open_bookmarks()
         self.load_index()
 
     # -- Bookmarks ---------------------------------------------------------
 
     def _open_bookmarks(self) -> None:
+        from reader.bookmarks import BookmarkStore, bookmarks_path
+
         self.store = BookmarkStore.open(bookmarks_path(self.bookmarks_override))
         if self.store.error:
             self.notify(
@@ -154,6 +153,8 @@ class ReaderApp(App[None]):
 
     def anchored_bookmarks(self) -> list[Anchored]:
         """Every bookmark placed in its article's current text (the file re-read if it changed)."""
+        from reader.bookmarks import anchor
+
         if self.store is None:
             return []
         self.store.reload_if_changed()
@@ -191,6 +192,7 @@ class ReaderApp(App[None]):
             self.notify("This article has no text to bookmark.", timeout=3)
             return
         article, (start, end) = self.current, passage
+        from reader.bookmarks import BookmarkFileError, make_bookmark
 
         def save(result: NoteAndTags | None) -> None:
             if result is None or self.store is None:
@@ -209,6 +211,8 @@ class ReaderApp(App[None]):
         self.push_screen(BookmarkDialog(article.text[start:end], source), save)
 
     def _offer_new_bookmarks_file(self) -> None:
+        from reader.bookmarks import ENVIRONMENT, BookmarkStore, start_new_file_beside
+
         assert self.store is not None
         old = self.store.path
 
@@ -216,7 +220,7 @@ class ReaderApp(App[None]):
             if not yes:
                 return
             new = start_new_file_beside(old)
-            if self.bookmarks_override is None and not os.environ.get(BOOKMARKS_ENVIRONMENT):
+            if self.bookmarks_override is None and not os.environ.get(ENVIRONMENT):
                 save_setting("bookmarks_file", str(new))  # so the next start uses it too
             self.store = BookmarkStore.open(new)
             self.notify(f"Bookmarks now go to {new}; {old.name} is untouched.", title="Bookmarks", timeout=8, markup=False)
@@ -248,6 +252,8 @@ class ReaderApp(App[None]):
         self.push_screen(BookmarksScreen(self.anchored_bookmarks(), str(self.store.path)), jump)
 
     def _change_bookmarks(self, change) -> bool:
+        from reader.bookmarks import BookmarkFileError
+
         try:
             change()
         except (BookmarkFileError, OSError) as error:
@@ -295,6 +301,9 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def load_index(self) -> None:
+        from reader.index import Index, load_articles
+        from reader.sources import discover
+
         worker = get_current_worker()
         try:
             discovery = discover(self.path)
@@ -363,6 +372,9 @@ class ReaderApp(App[None]):
 
     def search_engine(self, mode: str) -> SearchIndex:
         """The search index for a mode, built on first use (called from worker threads)."""
+        from reader.index import Index
+        from reader.search import SearchIndex
+
         with self._engine_lock:
             if self.index is None:  # still indexing: search what has arrived, build again later
                 partial = Index(self.path, tuple(self.articles), ())
@@ -386,6 +398,8 @@ class ReaderApp(App[None]):
         view.border_title = article.outlet or "Article"
         self.query_one(SidePanel).show(article)
         if self.store is not None and self.store.bookmarks:
+            from reader.bookmarks import anchor
+
             spans = [(i.start, i.end) for b in self.store.bookmarks if b.article == article.id and not (i := anchor(b, article.text)).orphaned]
             view.set_bookmarked(spans)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -21,8 +22,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.articles import Article, article_sentences
 from reader.wrapping import wrap_spans
+
+if TYPE_CHECKING:
+    from reader.articles import Article
 
 TITLE, META, TEXT = 0, 1, 2  # which string a line's offsets refer to
 
@@ -34,6 +37,55 @@ class Line:
     end: int
     role: str  # component class suffix: title, meta, body, subhead, blank
     highlights: tuple[int, ...] = ()  # indexes into ArticleView._highlights
+
+
+# Past this many characters, an article is not word-wrapped up front: wrapping 30 MB
+# takes seconds. Its rows are cut at the pane's width, worked out only when shown.
+LARGE_ARTICLE = 500_000
+
+
+class ChunkedLines:
+    """The rows of a large article as a sequence, computed on demand.
+
+    The header rows come first; then each paragraph has a blank row and one row per
+    `width` characters. Only paragraph boundaries are stored: O(paragraphs), not O(rows).
+    """
+
+    def __init__(self, header: list[Line], paragraphs, width: int) -> None:
+        self.header = header
+        self.width = width
+        self.paragraphs = paragraphs
+        self.row_starts: list[int] = []  # first row (the blank) of each paragraph
+        row = len(header)
+        for paragraph in paragraphs:
+            self.row_starts.append(row)
+            row += 1 + max(1, -(-(paragraph.end - paragraph.start) // width))
+        self.total = row
+        self.starts = [p.start for p in paragraphs]
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, row: int) -> Line:
+        if row < 0:
+            row += self.total
+        if not 0 <= row < self.total:
+            raise IndexError(row)
+        if row < len(self.header):
+            return self.header[row]
+        number = bisect_right(self.row_starts, row) - 1
+        paragraph = self.paragraphs[number]
+        within = row - self.row_starts[number]
+        if within == 0:
+            return Line(TEXT, paragraph.start, paragraph.start, "blank")
+        start = min(paragraph.end, paragraph.start + (within - 1) * self.width)
+        return Line(TEXT, start, min(paragraph.end, start + self.width), paragraph.kind)
+
+    def row_of(self, offset: int) -> int:
+        number = max(0, bisect_right(self.starts, offset) - 1)
+        paragraph = self.paragraphs[number]
+        within = max(0, min(offset, paragraph.end) - paragraph.start) // self.width
+        return self.row_starts[number] + 1 + min(within, max(0, -(-(paragraph.end - paragraph.start) // self.width) - 1))
 
 
 def meta_line(article: Article) -> str:
@@ -91,14 +143,16 @@ class ArticleView(ScrollView, can_focus=True):
         self._text_starts: list[int] = []  # start offset of each TEXT line, for bisect
         self._text_rows: list[int] = []  # the row of each TEXT line
         self._highlights: list[tuple[int, int, str]] = []
+        self._highlight_starts: list[int] = []
+        self._longest_highlight = 0
         self._wrapped_width = -1
         self._cache: dict[int, Strip] = {}
-        self.sentences: list[tuple[int, int]] = []  # the reading cursor moves over these
-        self._sentence_paragraph: list[int] = []  # the paragraph of each sentence
-        self.cursor = 0  # index into sentences
-        self.anchor: int | None = None  # the sentence where a v-selection started
+        self.sentence_map = None  # reader.articles.SentenceMap of the open article
+        self.cursor: tuple[int, int] | None = None  # the reading cursor's sentence
+        self.anchor: tuple[int, int] | None = None  # the sentence where a v-selection started
         self.selection: tuple[int, int] | None = None
         self.bookmarked: list[tuple[int, int]] = []
+        self._original_text = ""
         self._drag_from: int | None = None
         self._dragged = False
 
@@ -108,10 +162,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.placeholder = placeholder
         self.mark = None
-        self.cursor, self.anchor, self.selection = 0, None, None
-        found = article_sentences(article) if article else []
-        self.sentences = [(start, end) for start, end, _ in found]
-        self._sentence_paragraph = [number for _, _, number in found]
+        from reader.articles import SentenceMap
+
+        self.anchor, self.selection = None, None
+        self.sentence_map = SentenceMap(article) if article is not None else None
+        self.cursor = self.sentence_map.first() if self.sentence_map else None
         self._highlights = (
             sorted(
                 [(q.start, q.end, "quote") for q in article.quotes] + [(f.start, f.end, "figure") for f in article.figures]
@@ -119,6 +174,8 @@ class ArticleView(ScrollView, can_focus=True):
             if article
             else []
         )
+        self._highlight_starts = [h[0] for h in self._highlights]
+        self._longest_highlight = max((h[1] - h[0] for h in self._highlights), default=0)
         self._rewrap(force=True)
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -136,30 +193,47 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, row - self.scrollable_content_region.height // 3), animate=False, immediate=True)
         self.refresh()
 
+    # -- Scrolling: at once, as less does; an animation repaints a long article many times --
+
+    def action_scroll_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_up(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
     # -- Reading cursor and selection -------------------------------------------
 
     def passage(self) -> tuple[int, int] | None:
         """What `b` bookmarks here: the selection, else the reading cursor's sentence."""
         if self.selection and self.selection[1] > self.selection[0]:
             return self.selection
-        if self.sentences:
-            return self.sentences[min(self.cursor, len(self.sentences) - 1)]
-        return None
+        return self.cursor
 
     def set_bookmarked(self, spans: list[tuple[int, int]]) -> None:
         self.bookmarked = spans
         self._cache.clear()
         self.refresh()
 
-    def _move_cursor(self, index: int) -> None:
-        if not self.sentences:
+    def _move_cursor(self, span: tuple[int, int] | None) -> None:
+        if span is None:
             return
-        self.cursor = max(0, min(len(self.sentences) - 1, index))
+        self.cursor = span
         if self.anchor is not None:
-            first, last = sorted((self.anchor, self.cursor))
-            self.selection = (self.sentences[first][0], self.sentences[last][1])
+            self.selection = (min(self.anchor[0], span[0]), max(self.anchor[1], span[1]))
         self._cache.clear()
-        self._reveal(self.sentences[self.cursor][0])
+        self._reveal(span[0])
         self.refresh()
 
     def _reveal(self, offset: int) -> None:
@@ -169,24 +243,23 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(y=max(0, row - height // 3), animate=False, immediate=True)
 
     def action_sentence(self, step: int) -> None:
-        self._move_cursor(self.cursor + step)
+        if self.sentence_map and self.cursor:
+            self._move_cursor(self.sentence_map.step(self.cursor, step))
 
     def action_paragraph(self, step: int) -> None:
-        if not self.sentences:
+        if not (self.sentence_map and self.cursor):
             return
-        here = self._sentence_paragraph[self.cursor]
+        sentences = self.sentence_map
+        here = sentences.paragraph_at(self.cursor[0])
         if step > 0:
-            target = next((i for i in range(self.cursor, len(self.sentences)) if self._sentence_paragraph[i] > here), len(self.sentences) - 1)
-        else:
-            # Back to the start of this paragraph, or of the one before if already there.
-            start = next(i for i in range(len(self.sentences)) if self._sentence_paragraph[i] == here)
-            if start == self.cursor and here > 0:
-                start = next(i for i in range(len(self.sentences)) if self._sentence_paragraph[i] == here - 1)
-            target = start
-        self._move_cursor(target)
+            self._move_cursor(sentences.step_paragraph(here, 1))
+            return
+        # Back to the start of this paragraph, or of the one before if already there.
+        first = sentences.of(here)[0] if sentences.of(here) else self.cursor
+        self._move_cursor(first if first != self.cursor else (sentences.step_paragraph(here, -1) or first))
 
     def action_select(self) -> None:
-        if self.anchor is None and self.sentences:
+        if self.anchor is None and self.cursor:
             self.anchor = self.cursor
             self._move_cursor(self.cursor)
         else:
@@ -200,6 +273,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def row_of(self, offset: int) -> int:
         """The screen row holding a clean-text offset."""
+        if isinstance(self._lines, ChunkedLines):
+            return self._lines.row_of(offset)
         if not self._text_starts:
             return 0
         index = max(0, bisect_right(self._text_starts, offset) - 1)
@@ -247,7 +322,19 @@ class ArticleView(ScrollView, can_focus=True):
         elif self.show_original:
             lines.append(Line(META, 0, 0, "meta"))
             lines.append(Line(META, 0, 0, "blank"))
-            text = article.original
+            # Read once per showing: an article from a file reads it again from disk.
+            text = self._original_text = article.original
+            if len(text) > LARGE_ARTICLE:
+                from reader.articles import Paragraph
+
+                raw_lines, position = [], 0
+                for raw in text.split("\n"):
+                    raw_lines.append(Paragraph(position, position + len(raw)))
+                    position += len(raw) + 1
+                self._lines = ChunkedLines(lines, raw_lines, width)
+                self.virtual_size = Size(width + 2, len(self._lines))
+                self.refresh()
+                return
             position = 0
             for raw in text.split("\n"):
                 for start, end in wrap_spans(text, position, position + len(raw), width):
@@ -259,6 +346,11 @@ class ArticleView(ScrollView, can_focus=True):
             meta = meta_line(article)
             for start, end in wrap_spans(meta, 0, len(meta), width):
                 lines.append(Line(META, start, end, "meta"))
+            if len(article.text) > LARGE_ARTICLE:
+                self._lines = ChunkedLines(lines, article.paragraphs, width)
+                self.virtual_size = Size(width + 2, len(self._lines))
+                self.refresh()
+                return
             highlights = self._highlights
             first = 0  # the first highlight that may still overlap a later line
             for paragraph in article.paragraphs:
@@ -291,7 +383,7 @@ class ArticleView(ScrollView, can_focus=True):
             if self.show_original:
                 return f"Original file as saved ({article.encoding}) · press o for the clean text"
             return meta_line(article)
-        return article.original if self.show_original else article.text
+        return self._original_text if self.show_original else article.text
 
     def _plain(self, row: int) -> str:
         line = self._lines[row]
@@ -327,10 +419,13 @@ class ArticleView(ScrollView, can_focus=True):
         while end > start and text[end - 1] == " ":
             end -= 1
         body_style = base + self._style("subhead") if line.role == "subhead" else base
-        spans = [self._highlights[i] for i in line.highlights]
+        if isinstance(self._lines, ChunkedLines):
+            spans = self._highlights_between(start, end)
+        else:
+            spans = [self._highlights[i] for i in line.highlights]
         extra = [(s, e, "bookmark") for s, e in self.bookmarked]
-        if self.sentences and self.has_focus and self.selection is None:
-            extra.append((*self.sentences[min(self.cursor, len(self.sentences) - 1)], "cursor"))
+        if self.cursor and self.has_focus and self.selection is None:
+            extra.append((*self.cursor, "cursor"))
         if self.selection:
             extra.append((*self.selection, "selection"))
         if self.mark:
@@ -351,6 +446,12 @@ class ArticleView(ScrollView, can_focus=True):
                     style = style + styles[kind]
             segments.append(Segment(text[left:right], style))
         return Strip(segments)
+
+    def _highlights_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Highlights overlapping [start, end), by bisection (large articles)."""
+        first = bisect_right(self._highlight_starts, start - self._longest_highlight)
+        last = bisect_right(self._highlight_starts, end)
+        return [h for h in self._highlights[first:last] if h[1] > start]
 
     # -- Mouse -------------------------------------------------------------
 
@@ -393,10 +494,8 @@ class ArticleView(ScrollView, can_focus=True):
         if offset is None or self.article is None:
             return
         # The reading cursor follows a click, so b bookmarks the sentence clicked.
-        for index, (start, end) in enumerate(self.sentences):
-            if start <= offset <= end:
-                self.cursor = index
-                break
+        if self.sentence_map is not None:
+            self.cursor = self.sentence_map.at(offset) or self.cursor
         self.selection = None
         self._cache.clear()
         self.refresh()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -13,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.bookmarks import Anchored, parse_tags
-from reader.search import fold
+if TYPE_CHECKING:
+    from reader.bookmarks import Anchored
 
 PASSAGE_PREVIEW = 600  # characters of a long passage shown in the dialog
 
@@ -56,6 +57,8 @@ class BookmarkDialog(ModalScreen[NoteAndTags | None]):
 
     @on(Input.Submitted)
     def _save(self) -> None:
+        from reader.bookmarks import parse_tags
+
         note = self.query_one("#bookmark-note", Input).value
         tags = parse_tags(self.query_one("#bookmark-tags", Input).value)
         self.dismiss(NoteAndTags(note, tags))
@@ -77,7 +80,7 @@ def bookmark_prompt(item: Anchored) -> Text:
     return text
 
 
-class BookmarksScreen(ModalScreen[Anchored | None]):
+class BookmarksScreen(ModalScreen["Anchored | None"]):
     """Every bookmark, filterable as you type. enter jumps, e edits, d deletes, u undoes."""
 
     BINDINGS = [
@@ -119,6 +122,8 @@ class BookmarksScreen(ModalScreen[Anchored | None]):
             event.prevent_default()
 
     def refill(self, keep: int | None = None) -> None:
+        from reader.search import fold
+
         words = fold(self.query_one("#bookmarks-filter", Input).value).split()
 
         def matches(item: Anchored) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,7 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.sources import Problem
+if TYPE_CHECKING:
+    from reader.sources import Problem
 
 
 def problems_table(problems: list[Problem]) -> Table | Text:

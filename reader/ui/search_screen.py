@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -21,7 +22,8 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.history import add_to_history, load_history
-from reader.search import Hit, Results, SearchIndex
+if TYPE_CHECKING:
+    from reader.search import Hit, Results, SearchIndex
 
 QUOTES, FULL_TEXT = "quotes", "full text"
 
@@ -63,6 +65,8 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.engine = engine  # gives the search index for a mode; may build it (slow) on first use
         self.mode = mode
         self.initial_query = query
+        from reader.search import Results
+
         self.results = Results(())
         self.generation = 0
         self.history = load_history()

@@ -7,6 +7,8 @@ PassageSelected and the app scrolls the article to it and marks it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,9 +18,13 @@ from textual.message import Message
 from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from reader.articles import Article
-from reader.figures import Figure
-from reader.quotes import Quote
+if TYPE_CHECKING:
+    from reader.articles import Article
+    from reader.figures import Figure
+    from reader.quotes import Quote
+
+
+MAX_ROWS = 500  # rows per tab: wrapping thousands of rows stalls opening a huge article
 
 
 class PassageList(OptionList):
@@ -108,8 +114,13 @@ class SidePanel(Vertical):
             return
         empty = Text("None found in this article.", style="dim italic")
         # A None after each option draws a divider; it does not count as an option.
-        quotes.add_options([o for i, q in enumerate(article.quotes) for o in (Option(quote_prompt(q), id=f"q{i}"), None)] or [Option(empty, disabled=True)])
-        figures.add_options([o for i, f in enumerate(article.figures) for o in (Option(figure_prompt(f), id=f"f{i}"), None)] or [Option(empty, disabled=True)])
+        for listing, items, prompt, prefix in ((quotes, article.quotes, quote_prompt, "q"), (figures, article.figures, figure_prompt, "f")):
+            shown = items[:MAX_ROWS]
+            options = [o for i, item in enumerate(shown) for o in (Option(prompt(item), id=f"{prefix}{i}"), None)]
+            if len(items) > MAX_ROWS:
+                # A huge article: the list stays fast; search (/) reaches every quote.
+                options.append(Option(Text(f"…and {len(items) - MAX_ROWS:,} more; / searches them all.", style="dim italic"), disabled=True))
+            listing.add_options(options or [Option(empty, disabled=True)])
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("quotes-tab").label = Text(f"Quotes {len(article.quotes)}")
         tabs.get_tab("figures-tab").label = Text(f"Figures {len(article.figures)}")
@@ -135,7 +146,7 @@ class SidePanel(Vertical):
         quotes = tabs.active == "quotes-tab"
         listing = self.query_one("#quotes" if quotes else "#figures", PassageList)
         items = self.article.quotes if quotes else self.article.figures
-        if listing.highlighted is None or listing.highlighted >= len(items):
+        if listing.highlighted is None or listing.highlighted >= min(len(items), MAX_ROWS):
             return None
         item = items[listing.highlighted]
         return item.start, item.end
@@ -143,7 +154,8 @@ class SidePanel(Vertical):
     def select_item(self, kind: str, index: int) -> None:
         """Show the quotes ("q") or figures ("f") tab with row index highlighted."""
         self.query_one(TabbedContent).active = "quotes-tab" if kind == "q" else "figures-tab"
-        self.query_one("#quotes" if kind == "q" else "#figures", PassageList).highlighted = index
+        if index < MAX_ROWS:  # past the shown rows the article still marks the passage
+            self.query_one("#quotes" if kind == "q" else "#figures", PassageList).highlighted = index
 
     def focus_list(self) -> None:
         tabs = self.query_one(TabbedContent)

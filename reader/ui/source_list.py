@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.articles import Article
+if TYPE_CHECKING:
+    from reader.articles import Article
 
 
 def source_prompt(article: Article, bookmarks: int = 0) -> Text:
