@@ -21,6 +21,7 @@ from reader.sentences import sentence_spans
 
 PARAGRAPH_SEPARATOR = "\n\n"
 BIO_PARAGRAPHS = 2
+MAX_TITLE = 300  # characters
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
@@ -129,7 +130,8 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
     # The headline: the first line that reads like one, past menus and slogans.
     head = next(
         (i for i, p in enumerate(paragraphs[:12]) if cleaning.looks_like_headline(p)),
-        next((i for i, p in enumerate(paragraphs[:12]) if not cleaning.is_header_chrome(p)), None),
+        # Else the first line that could be a title: never a paragraph of prose (a 1 MB line).
+        next((i for i, p in enumerate(paragraphs[:12]) if not cleaning.is_header_chrome(p) and len(p) <= MAX_TITLE), None),
     )
     if head is None:
         title = article_id.rsplit("/", 1)[-1]

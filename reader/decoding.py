@@ -61,7 +61,8 @@ def _looks_binary(data: bytes) -> bool:
     # UTF-16/32 text has NUL bytes; its BOM says so and it is handled before.
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    # ESC, BEL and backspace come with terminal text: stripped later, not a sign of binary.
+    controls = sum(1 for b in sample if b < 7 or 13 < b < 27 or 27 < b < 32)
     return controls / len(sample) > 0.05
 
 
@@ -102,13 +103,15 @@ def decode_bytes(data: bytes) -> Decoded:
     return Decoded(strip_controls(text), encoding)
 
 
-_C0 = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# Controls that turn up in text pasted from terminals (escape sequences, bells,
+# backspaces) are stripped, not taken as a sign of binary data.
+_BINARY_C0 = re.compile(r"[\x00-\x06\x0e-\x1a\x1c-\x1f]")
 
 
 def _mostly_controls(text: str) -> bool:
-    """Whatever decoded it, text that is more than 2% control characters is binary."""
-    sample = text[:8192]
-    return bool(sample) and len(_C0.findall(sample)) > 0.02 * len(sample)
+    """Whatever decoded it, text that is more than 3% binary control characters is binary."""
+    sample = _ESCAPE_SEQUENCE.sub("", text[:8192])
+    return bool(sample) and len(_BINARY_C0.findall(sample)) > 0.03 * len(sample)
 
 
 def _decode(data: bytes) -> tuple[str, str]:

@@ -98,3 +98,26 @@ def test_bookmark_a_sentence_with_a_note_and_find_it_in_the_file(reader, user_fo
     assert entry["passage"].startswith("The offensive has resulted in heavy casualties")
     tmux.send("q")
     tmux.wait_for_text("READER-EXITED-0")
+
+
+def test_a_folder_of_hostile_files_in_a_real_terminal(reader, tmp_path: Path) -> None:
+    from tests.hostile import make_hostile_folder
+
+    files = make_hostile_folder(tmp_path / "hostile")
+    tmux = reader(str(tmp_path / "hostile"))
+    loaded = sum(1 for expect in files.values() if expect == "load")
+    screen = tmux.wait_for(lambda s: f"{loaded} articles" in s, what=f"{loaded} articles indexed")
+    assert "A file name with spaces and accents here" in screen  # "Zoë’s report — draft 1.txt" sorts first
+    title_before = tmux._tmux("display-message", "-p", "#{pane_title}").strip()
+    for _ in range(loaded):  # every article, one after the other, through the escapes file
+        tmux.send("]")
+    tmux.send("!")
+    screen = tmux.wait_for_text("Problems (")
+    assert "binary.txt" in screen and "empty.txt" in screen and "loop.txt" in screen
+    tmux.send("Escape")
+    tmux.wait_for(lambda s: "Problems (" not in s, what="the Problems view to close")
+    assert "pwned" not in tmux._tmux("display-message", "-p", "#{pane_title}")  # OSC 0 never reached the terminal
+    assert tmux._tmux("display-message", "-p", "#{pane_title}").strip() == title_before
+    assert "Sources" in tmux.screen()  # nothing cleared the screen
+    tmux.send("q")
+    tmux.wait_for_text("READER-EXITED-0")

@@ -15,7 +15,8 @@ class Tmux:
         self.socket = f"seed-reader-test-{uuid.uuid4().hex[:10]}"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         # The exit code is printed when the reader ends so a test can check it.
-        script = f"cd {shlex.quote(str(cwd))} && env {exports} {shlex.join(command)}; echo READER-EXITED-$?; sleep 600"
+        # -u COLUMNS -u LINES: pytest's environment sets 80x24, which would win over the pane's size.
+        script = f"cd {shlex.quote(str(cwd))} && env -u COLUMNS -u LINES {exports} {shlex.join(command)}; echo READER-EXITED-$?; sleep 600"
         self._tmux("new-session", "-d", "-x", str(width), "-y", str(height), script)
 
     def _tmux(self, *args: str) -> str:
