@@ -4,8 +4,10 @@ bench_startup's: opened and scrolled.)"""
 
 from __future__ import annotations
 
-import resource
+import json
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -16,6 +18,7 @@ from reader.index import build_index, worker_count
 
 ARTICLES = 10_000
 LARGEST_MB = 30
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def large_article(megabytes: int = LARGEST_MB) -> str:
@@ -44,6 +47,22 @@ def extraction_rate(sample: int = 2000) -> float:
     return size / (time.perf_counter() - started)
 
 
+def index_in_fresh_process(folder: Path) -> dict[str, float]:
+    """Index as `reader list` does, in a process of its own: its peak memory is the index's."""
+    code = (
+        "import json, resource, sys, time\n"
+        "from pathlib import Path\n"
+        "from reader.index import build_index\n"
+        "started = time.perf_counter()\n"
+        "index = build_index(Path(sys.argv[1]))\n"
+        "elapsed = time.perf_counter() - started\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(json.dumps({'index_s': elapsed, 'peak_rss_mb': peak, 'articles': len(index.articles)}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def run(folder: Path | None = None) -> dict[str, float]:
     made = folder is None
     if made:
@@ -51,19 +70,15 @@ def run(folder: Path | None = None) -> dict[str, float]:
     else:
         size = sum(p.stat().st_size for p in folder.rglob("*.txt")) / 1e6
     try:
-        started = time.perf_counter()
-        index = build_index(folder)
-        index_s = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        measured = index_in_fresh_process(folder)
         return {
             "corpus_mb": round(size, 1),
-            "corpus_articles": len(index.articles),
+            "corpus_articles": measured["articles"],
             "index_workers": worker_count(),
-            "index_s": round(index_s, 2),
+            "index_s": round(measured["index_s"], 2),
             "extract_mb_per_s": round(extraction_rate(), 2),
-            "peak_rss_mb": round(peak, 0),
-            "peak_worker_rss_mb": round(children, 0),
+            "peak_rss_mb": round(measured["peak_rss_mb"]),
+            "peak_rss_per_corpus_mb": round(measured["peak_rss_mb"] / size, 2),
         }
     finally:
         if made:

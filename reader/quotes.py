@@ -13,6 +13,7 @@ quote with no attribution has speaker None.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 from reader.sentences import sentence_spans
@@ -347,5 +348,7 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote,
             speaker, role, resolved = last_speaker[1], last_speaker[2], True
         if speaker:
             last_speaker = (paragraph, speaker, role)
+        # Speakers and roles recur across a story's articles: interned, one copy each.
+        speaker, role = (sys.intern(speaker) if speaker else None), (sys.intern(role) if role else None)
         quotes.append(Quote(t_start, t_end, text[t_start:t_end], speaker, role, resolved))
     return tuple(quotes)
