@@ -159,3 +159,20 @@ async def test_bookmark_option_and_environment(seeds: Path, tmp_path: Path, monk
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_index(pilot)
         assert app.store.path == tmp_path / "flag.yaml"
+
+
+async def test_b_after_a_search_jump_bookmarks_the_passage_jumped_to(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(pilot)
+        await pilot.press("slash", *list("serious concerns"))
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await bookmark(pilot, "from search")
+        quote = app.current.quotes[5]
+        assert [(e["start"], e["end"]) for e in saved()] == [(quote.start, quote.end)]
+        view = app.query_one(ArticleView)
+        assert view.cursor[0] <= quote.start < view.cursor[1]  # reading goes on from the hit
+        await pilot.press("tab", "right_parenthesis")  # in the article, moving the cursor: b takes its sentence again
+        assert view.passage() == view.cursor

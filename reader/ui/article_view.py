@@ -139,6 +139,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.article: Article | None = None
         self.placeholder = "Indexing…"
         self.mark: tuple[int, int] | None = None
+        self.mark_is_current = False
         self._lines: list[Line] = []
         self._text_starts: list[int] = []  # start offset of each TEXT line, for bisect
         self._text_rows: list[int] = []  # the row of each TEXT line
@@ -186,6 +187,9 @@ class ArticleView(ScrollView, can_focus=True):
     def mark_passage(self, start: int, end: int) -> None:
         """Mark text[start:end] and scroll it into view, a third of the way down."""
         self.mark = (start, end)
+        self.mark_is_current = True  # until the reading cursor moves, b bookmarks the mark
+        if self.sentence_map is not None:
+            self.cursor = self.sentence_map.at(start) or self.cursor  # reading goes on from here
         self._cache.clear()
         if self.show_original:
             self.show_original = False
@@ -219,6 +223,8 @@ class ArticleView(ScrollView, can_focus=True):
         """What `b` bookmarks here: the selection, else the reading cursor's sentence."""
         if self.selection and self.selection[1] > self.selection[0]:
             return self.selection
+        if self.mark and self.mark_is_current:
+            return self.mark  # the passage just jumped to (search, side panel, bookmarks)
         return self.cursor
 
     def set_bookmarked(self, spans: list[tuple[int, int]]) -> None:
@@ -230,6 +236,7 @@ class ArticleView(ScrollView, can_focus=True):
         if span is None:
             return
         self.cursor = span
+        self.mark_is_current = False
         if self.anchor is not None:
             self.selection = (min(self.anchor[0], span[0]), max(self.anchor[1], span[1]))
         self._cache.clear()
@@ -496,6 +503,7 @@ class ArticleView(ScrollView, can_focus=True):
         # The reading cursor follows a click, so b bookmarks the sentence clicked.
         if self.sentence_map is not None:
             self.cursor = self.sentence_map.at(offset) or self.cursor
+            self.mark_is_current = False
         self.selection = None
         self._cache.clear()
         self.refresh()
