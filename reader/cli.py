@@ -259,6 +259,28 @@ def _bookmarks_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _eval(args: argparse.Namespace) -> int:
+    from reader.evaluation import evaluate
+
+    gold_dir = Path(args.gold_dir) if args.gold_dir else Path(__file__).resolve().parent.parent / "tests" / "gold"
+    if not gold_dir.is_dir():
+        raise UsageError(f"no such gold folder: {gold_dir}")
+    scores, overall = evaluate(gold_dir)
+    rows = [{"article": s.article, **{k: round(v, 3) for k, v in s.metrics().items()}, "headline": s.headline_right, "outlet": s.outlet_right} for s in [*scores, overall]]
+    if args.json:
+        _print_json({"articles": rows[:-1], "overall": rows[-1], "boilerplate_leaks": overall.boilerplate_leaks})
+        return 0
+    columns = ["article", "quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "figure_precision", "figure_recall", "figure_f1", "value_accuracy", "counts_accuracy", "headline", "outlet"]
+    _print_table(rows, columns, f"extraction against {len(scores)} gold articles in {gold_dir}")
+    if args.verbose:
+        for score in scores:
+            for miss in score.misses:
+                print(f"{score.article}: {miss}")
+    for leak in overall.boilerplate_leaks:
+        print(f"boilerplate left in the text: {leak}")
+    return 0
+
+
 def _themes(args: argparse.Namespace) -> int:
     from reader.themes import load_themes
 
@@ -288,6 +310,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "text": ("an article's clean text (the text every offset refers to)", _text),
     "search": ("quotes (or with --full-text, sentences) matching QUERY, best first", _search),
     "themes": ("the themes, and the file each came from", _themes),
+    "eval": ("score extraction against hand-written gold files (default: tests/gold)", _eval),
 }
 
 
@@ -315,7 +338,10 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     if name == "search":
         parser.add_argument("query", help="words, a phrase, @speaker or by:speaker, in:outlet")
         parser.add_argument("--full-text", action="store_true", help="search every sentence, not only quotes")
-    if name != "themes":
+    if name == "eval":
+        parser.add_argument("gold_dir", nargs="?", help="a folder of gold .yaml files (default: tests/gold)")
+        parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    elif name != "themes":
         parser.add_argument("path", nargs="?", help="a folder or file (default: seeds/)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
