@@ -173,8 +173,15 @@ class Dateline:
     agency: str | None
 
 
+# "SPRINGFIELD, Ill. (AP) —": with an agency the region may hold full stops; tried first.
+_DATELINE_AGENCY = re.compile(
+    r"^(?P<dateline>(?P<place>[A-Z][A-Z'’.\- ]{1,40}[A-Z.])(?:,\s*[A-Z][\w'’.\- ]{1,30})?"
+    r"\s*\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*[-–—:])(?:\s+|$)"
+)
+
+
 def find_dateline(paragraph: str) -> Dateline | None:
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE_AGENCY.match(paragraph) or _DATELINE.match(paragraph)
     if not match:
         return None
     place = match.group("place")

@@ -65,6 +65,7 @@ _STATEMENT_FROM = re.compile(
 )
 # Before the quote: 'NSC spokesperson Sean Savett stated, “...' or 'X said that Y was “...'
 # Lower case only: "the United States" holds no verb.
+_COLON_OR_DASH = re.compile(r"^(?P<np>[A-Z][^:;“”\"—–]{1,60}?)\s*(?::|\s[—–-])$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$")
 _BEFORE_VERB = re.compile(rf"\b(?:{_SAY})\b|\b(?:{_PARTICIPLES})\b")
 
@@ -152,6 +153,29 @@ def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int,
             following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
             if following is None or text[following : following + 1] not in (OPENING, STRAIGHT):
                 open_at = None
+    return found
+
+
+# British style and quotes inside headlines: ‘We will’ or 'We will'. An apostrophe
+# (don't, union's, rebels') never opens or closes one: the marks must stand at word edges.
+_SINGLE_QUOTED = re.compile(
+    r"‘(?P<curly>(?:[^‘’\n]|’(?=\w))+?)’(?!\w)"
+    r"|(?<![\w'’])'(?=[A-Za-z0-9])(?P<straight>(?:[^'\n]|'(?=\w))+?)(?<=[\w.,!?;:…])'(?!\w)"
+)
+
+
+def _single_spans(text: str, paragraphs: list[tuple[int, int]], taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Single-quoted quotations outside every double-quoted one (nested ones stay inside it)."""
+    found = []
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        for match in _SINGLE_QUOTED.finditer(text, p_start, p_end):
+            group = "curly" if match.group("curly") is not None else "straight"
+            start, end = match.span(group)
+            if sum(c.isalpha() for c in text[start:end]) < 3:
+                continue
+            if any(s - 1 <= start and end <= e + 1 for s, e, _ in taken):
+                continue  # 'betrayal of the nation' inside a double-quoted quote
+            found.append((start, end, index))
     return found
 
 
@@ -257,7 +281,7 @@ def _attribute(ctx: _Context, open_mark: int, close_mark: int) -> tuple[str | No
     text = ctx.text
     paragraph_end = ctx.paragraphs[ctx.paragraph_of(close_mark)][1]
     after = text[close_mark + 1 : min(paragraph_end, close_mark + 200)]
-    after = re.split(r"[“\"]", after, maxsplit=1)[0]
+    after = re.split(r"[“\"‘]", after, maxsplit=1)[0]
     quoted = text[open_mark + 1 : close_mark].rstrip()
     if quoted.endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after):
         after = ""  # the quotation ended its sentence: what follows is another sentence
@@ -289,6 +313,12 @@ def _attribute(ctx: _Context, open_mark: int, close_mark: int) -> tuple[str | No
             np = _clean_np(match.group("np"))
             if np:
                 return split_speaker(np)
+    # 'Lavrov: "We are ready"' and 'A Kremlin spokesman — "No decisions" — declined'
+    match = _COLON_OR_DASH.match(before.strip())
+    if match:
+        np = _clean_np(match.group("np"))
+        if np and len(np.split()) <= 6:
+            return split_speaker(np)
     # "was called “a disaster”": a passive verb names no speaker.
     verbs = [v for v in _BEFORE_VERB.finditer(before) if not _PASSIVE.search(before[: v.start()])]
     if verbs:
@@ -331,7 +361,8 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote,
     ctx = _Context(text, list(paragraphs), {})
     quotes: list[Quote] = []
     last_speaker: tuple[int, str, str | None] | None = None  # paragraph, speaker, role
-    for start, end, _closing_paragraph in _spans(text, ctx.paragraphs):
+    doubles = _spans(text, ctx.paragraphs)
+    for start, end, _closing_paragraph in sorted(doubles + _single_spans(text, ctx.paragraphs, doubles)):
         t_start, t_end = _trim(text, start, end)
         if t_end <= t_start:
             continue
@@ -342,10 +373,19 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote,
             found = _resolve(ctx, start - 1, speaker)
             if found:
                 (speaker, role), resolved = found, True
-        if speaker is None and last_speaker and last_speaker[0] == paragraph:
-            # A second quotation in the same paragraph, with no attribution of its
-            # own, continues the speaker the paragraph already named.
+            elif last_speaker and paragraph - last_speaker[0] <= 1 and (
+                speaker.lower() in ("it", "they")
+                or (speaker.lower() in ("he", "she") and _is_person_name(last_speaker[1]))
+            ):
+                # "..., it added", "he said": the body or person quoted just before.
+                speaker, role, resolved = last_speaker[1], last_speaker[2], True
+        if (speaker is None or speaker.lower() in ("we", "i")) and last_speaker and last_speaker[0] == paragraph:
+            # A second quotation in the same paragraph with no attribution of its own continues
+            # the speaker the paragraph already named ('"We are ready," said X, "to talk."').
             speaker, role, resolved = last_speaker[1], last_speaker[2], True
+        quoted = text[t_start:t_end]
+        if speaker is None and len(quoted.split()) <= 2 and not quoted.endswith((".", "!", "?")):
+            continue  # a scare-quoted word ("framework"), not a quotation
         if speaker:
             last_speaker = (paragraph, speaker, role)
         # Speakers and roles recur across a story's articles: interned, one copy each.

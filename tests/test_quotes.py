@@ -65,8 +65,23 @@ def test_stray_closing_mark_makes_no_quote(index) -> None:
 
 
 def test_unattributed_quote_has_no_speaker() -> None:
-    (quote,) = quotes_of('The plan was called “a disaster” by nobody in particular.')
-    assert quote.speaker is None
+    (quote,) = quotes_of('“It is a start, and more will follow,” read a banner. The plan was called “a disaster” by some.')
+    assert (quote.text, quote.speaker) == ("It is a start, and more will follow", None)  # "a disaster": scare quotes
+
+
+def test_british_single_quotes_and_apostrophes() -> None:
+    quotes = quotes_of("'We have no choice,' said Mick Lynch. The union's members' pay hasn't risen. ‘It is over,’ he said.")
+    assert [(q.text, q.speaker) for q in quotes] == [("We have no choice", "Mick Lynch"), ("It is over", "Mick Lynch")]
+
+
+def test_single_quotes_inside_double_quotes_are_part_of_it() -> None:
+    (quote,) = quotes_of("“They call it a 'betrayal of the nation', but it is not,” said Elena Petrova.")
+    assert quote.text == "They call it a 'betrayal of the nation', but it is not"
+
+
+def test_colon_and_dash_attribution() -> None:
+    assert quotes_of('Lavrov: "We are ready for dialogue."')[0].speaker == "Lavrov"
+    assert quotes_of('A Kremlin spokesman — "No decisions have been taken" — declined to comment.')[0].speaker == "A Kremlin spokesman"
 
 
 def test_split_quote_keeps_its_speaker() -> None:

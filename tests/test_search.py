@@ -22,7 +22,7 @@ def corpus(*quotes: tuple[str, str, str | None]) -> SearchIndex:
     """Articles of one quote each: (article id, quote, speaker)."""
     articles = []
     for article_id, text, speaker in quotes:
-        said = f", said {speaker}." if speaker else "."
+        said = f", said {speaker or 'Ana Ruiz'}."  # attributed: a two-word unattributed quote would be a scare quote
         articles.append(parse_article(article_id, f"A headline for the article {article_id}\n\n“{text}”{said}\n"))
     return SearchIndex.of_quotes(Index(Path("."), tuple(articles), ()))
 
