@@ -157,6 +157,7 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
     kept: list[str] = []
     outlet_hints: list[str] = []
     bio_left = 0  # paragraphs still to drop after an "Author profile" heading
+    links_follow = False  # after "Related topics", short lines are links
     for paragraph in body:
         if cleaning.is_bio_heading(paragraph):
             removed.append(Removed(paragraph, "author bio"))
@@ -168,6 +169,12 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
             removed.append(Removed(paragraph, "author bio"))
             continue
         kind = cleaning.boilerplate_kind(paragraph)
+        if kind == "related links":
+            links_follow = True
+        elif links_follow and cleaning.is_short_line(paragraph):
+            kind = "related links"  # "Weather" under "Related topics": a link, not an outlet
+        if kind == "source credit" and cleaning.source_credit_outlet(paragraph):
+            outlet_hints.insert(0, cleaning.source_credit_outlet(paragraph))
         if kind == "copyright":
             owner = cleaning.copyright_owner(paragraph)
             if owner:

@@ -32,6 +32,10 @@ _AT_START: dict[str, str] = {
     r"|share your (?:thoughts|views)|add (?:a )?comment$|(?:show|view|load) comments$",
     # "Copyright 2024 ..."
     "copyright": r"copyright\b",
+    # "Source: Al Jazeera and news agencies"
+    "source credit": r"source:\s*[A-Z][\w .&'’-]{1,40}$",
+    # "Related topics", "More on this story": what follows are links, not the article
+    "related links": r"(?:related topics|more on this story|related stories|more stories|topics)$",
     # "Connect with us", "Follow us on Twitter", "Skip to content", "Advertisement"
     "site chrome": r"(?:connect with us|follow us(?: on .*)?|skip to (?:main )?content"
     r"|advertisement|sponsored(?: content)?|click here\b.*|tap here\b.*|download (?:our|the) app\b.*"
@@ -200,3 +204,12 @@ def publication_date(lines: list[str]) -> str | None:
         if found is not None and len(words(line)) <= 12:
             return found
     return None
+
+
+_SOURCE_CREDIT = re.compile(r"^source:\s*(?P<name>[A-Z][\w .&'’-]*?)(?:\s+and\s+(?:news\s+)?agencies)?\s*$", re.I)
+
+
+def source_credit_outlet(paragraph: str) -> str | None:
+    """'Source: Al Jazeera and news agencies' -> 'Al Jazeera'."""
+    match = _SOURCE_CREDIT.match(paragraph.strip())
+    return match.group("name").strip() if match else None

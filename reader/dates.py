@@ -21,6 +21,8 @@ DATE_PATTERNS = [
     rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
     # "2024-11-29"
     r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b",
+    # "April 2023": a month of a year, value "2023-04"
+    rf"\b(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b(?P<day>)",
 ]
 DATE_REGEXES = [re.compile(p, re.I) for p in DATE_PATTERNS]
 
@@ -33,6 +35,8 @@ def date_value(match_text: str) -> str | None:
             continue
         month_text = m.group("month").rstrip(".").lower()
         month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text)
+        if not m.group("day"):
+            return f"{m.group('year')}-{month:02d}" if month else None
         day = int(m.group("day"))
         if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
             return None

@@ -77,19 +77,23 @@ _SCALE_WORD = r"(?:\s?(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|t
 _DURATION_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
 
 # Not figures: '+44 20 7946 0958', '(202) 555-0143', '10 Downing Street', '10:30', 'F-16', 'COVID-19'.
+# Units written onto a number: "96mph", "300km", "5MW".
+_UNIT = "mph|kph|km|kg|mm|cm|ft|lbs?|mw|gw|kw|MW|GW|kW"
+# "10:30", "10:45 a.m.", "8 p.m.": a point in time, kind date, value "HH:MM" (24-hour).
+_CLOCK = re.compile(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s?(?P<ampm>[ap])\.?m\.?(?!\w)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!:)", re.I)
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w%])")
 _YEAR_RANGE = re.compile(r"(?:1[89]|20)\d\d\s?[-–]\s?(?:1[89]|20)\d\d")
 _BLOCKED = [
     _PHONE,
     re.compile(r"\b\d+[A-Za-z]?(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Terrace|Square|Highway)\b"),
-    re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?!\d)|\b\d{1,2}\s?[ap]\.m\.", re.I),
-    re.compile(r"\b[A-Za-z]+-\d+\b|\b\d+(?!(?:st|nd|rd|th|bn|mn|tn|m|k)\b)[A-Za-z]+\d*\b|#\d+"),
+    None,  # clock times are figures (kind date), found by their own pass below
+    re.compile(rf"\b[A-Za-z]+-\d+\b|\b\d+(?!(?:st|nd|rd|th|bn|mn|tn|m|k|{_UNIT})\b)[A-Za-z]+\d*\b|#\d+"),
 ]
 # What each blocked pattern needs to find anything (None: always look).
 _BLOCKED_HINTS = [
     None,
     ("street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "blvd", "lane", "drive", "way", "place", "court", "terrace", "square", "highway"),
-    (":", ".", "m."),
+    None,
     None,
 ]
 _HINT_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}  # one search per pass, not one `in` per hint
@@ -107,7 +111,8 @@ _VAGUE = re.compile(
     re.I,
 )
 _FRACTION = re.compile(
-    rf"\b(?P<num>{_WORD_NUMBER}|a|one)[- ](?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\b(?! of a)"
+    # "two-thirds", "a third of": a fraction. "a third runway": an ordinal, left to the ordinal pass.
+    rf"\b(?P<num>{_WORD_NUMBER}|a|one)[- ](?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\b(?! of a)(?=\s+of\b|\s*[,.;:)]|\s*$|(?<=-\w{{3}})|(?<=-\w{{4}})|(?<=-\w{{5}})|(?<=-\w{{6}}))"
     r"|\b(?P<one>one|\d+) in (?P<many>\d+|" + _WORD_NUMBER + r")\b"
     r"|\b(?P<half>half)\b(?= of\b| the\b| a\b| an\b)"
     r"|\b(?P<n>\d+)/(?P<d>\d+)\b",
@@ -121,7 +126,7 @@ _ORDINAL = re.compile(
 _PERCENT = re.compile(rf"(?P<num>{_DIGITS}|{_SPELLED})\s?(?:%|percent\b|per cent\b|percentage points?\b)", re.I)
 _DURATION = re.compile(rf"\b(?P<num>{_DIGITS}|{_SPELLED}|a|an)\s(?P<unit>{_DURATION_UNITS})\b", re.I)
 _NUMBER = re.compile(
-    rf"(?P<currency>[$€£¥]|US\$|USD ?|EUR ?|GBP ?)?(?<![\w.,])(?P<num>{_DIGITS}){_SCALE_WORD}?"
+    rf"(?P<currency>[$€£¥]|US\$|USD ?|EUR ?|GBP ?)?(?<![\w.,])(?P<num>{_DIGITS}){_SCALE_WORD}?(?:\s?(?:{_UNIT})\b)?"
     rf"(?:\s?[-–]\s?(?P<high>{_DIGITS}){_SCALE_WORD}?)?(?![\w])",
 )
 _SPELLED_NUMBER = re.compile(rf"\b(?P<num>{_SPELLED})\b", re.I)
@@ -187,7 +192,7 @@ def _word_value(phrase: str) -> float | None:
 
 def number_value(text: str) -> float | None:
     """The value of digits or words: '14,000' -> 14000, '1.5 million' -> 1500000, 'four' -> 4."""
-    text = text.strip().lower()
+    text = re.sub(rf"\s?(?:{_UNIT.lower()})$", "", text.strip().lower())
     match = re.match(rf"^({_DIGITS})\s?(hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)?$", text)
     if match:
         number = float(match.group(1).replace(",", ""))
@@ -254,8 +259,10 @@ def _scan_window(text: str, p_start: int, p_end: int) -> list[_Found]:
             pattern = _HINT_PATTERNS[hints] = re.compile("|".join(map(re.escape, hints)))
         return pattern.search(window) is not None
 
+    for m in _CLOCK.finditer(text, p_start, p_end) if may(":", "m.", "am", "pm") else ():
+        take(m.start(), m.end(), _clock_value(m), "date")
     for pattern, hints in zip(_BLOCKED, _BLOCKED_HINTS):
-        if hints and not may(*hints):
+        if pattern is None or (hints and not may(*hints)):
             continue
         for m in pattern.finditer(text, p_start, p_end):
             # A range of years ("2018-2024") or a plain big number is not a phone number.
@@ -324,6 +331,13 @@ def _scan_window(text: str, p_start: int, p_end: int) -> list[_Found]:
             continue
         take(m.start(), m.end(), _word_value(word), "count")
     return found
+
+
+def _clock_value(match: re.Match[str]) -> str:
+    if match.group("h24") is not None:
+        return f"{int(match.group('h24')):02d}:{match.group('m24')}"
+    hour = int(match.group("h")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
+    return f"{hour:02d}:{match.group('m') or '00'}"
 
 
 def _is_phone(text: str, match: re.Match[str], p_start: int) -> bool:

@@ -65,6 +65,7 @@ _STATEMENT_FROM = re.compile(
 )
 # Before the quote: 'NSC spokesperson Sean Savett stated, “...' or 'X said that Y was “...'
 # Lower case only: "the United States" holds no verb.
+_ACRONYM = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,5}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)")
 _COLON_OR_DASH = re.compile(r"^(?P<np>[A-Z][^:;“”\"—–]{1,60}?)\s*(?::|\s[—–-])$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$")
 _BEFORE_VERB = re.compile(rf"\b(?:{_SAY})\b|\b(?:{_PARTICIPLES})\b")
@@ -361,6 +362,7 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote,
     ctx = _Context(text, list(paragraphs), {})
     quotes: list[Quote] = []
     last_speaker: tuple[int, str, str | None] | None = None  # paragraph, speaker, role
+    acronyms = {m.group(2): m.group(1) for m in _ACRONYM.finditer(text)}
     doubles = _spans(text, ctx.paragraphs)
     for start, end, _closing_paragraph in sorted(doubles + _single_spans(text, ctx.paragraphs, doubles)):
         t_start, t_end = _trim(text, start, end)
@@ -386,6 +388,9 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote,
         quoted = text[t_start:t_end]
         if speaker is None and len(quoted.split()) <= 2 and not quoted.endswith((".", "!", "?")):
             continue  # a scare-quoted word ("framework"), not a quotation
+        if speaker and speaker.removeprefix("the ").removeprefix("The ") in acronyms:
+            # "the IMD" after "India Meteorological Department (IMD)"
+            speaker, resolved = acronyms[speaker.removeprefix("the ").removeprefix("The ")], True
         if speaker:
             last_speaker = (paragraph, speaker, role)
         # Speakers and roles recur across a story's articles: interned, one copy each.

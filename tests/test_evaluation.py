@@ -58,3 +58,13 @@ def test_eval_command(capsys) -> None:
     report = json.loads(capsys.readouterr().out)
     assert len(report["articles"]) >= 5 and {"quote_f1", "speaker_accuracy", "figure_f1", "value_accuracy", "counts_accuracy"} <= set(report["overall"])
     assert main(["eval", "/nonexistent-gold"]) == 2
+
+
+def test_floors_on_the_whole_gold_set() -> None:
+    """Issue 3's floors, over the seeds and at least 20 articles of our own writing."""
+    scores, overall = evaluate(GOLD)
+    assert len(scores) >= 25
+    metrics = overall.metrics()
+    floors = {"quote_f1": 0.95, "speaker_accuracy": 0.90, "figure_f1": 0.95, "value_accuracy": 0.95, "counts_accuracy": 0.80}
+    below = {name: round(metrics[name], 3) for name, floor in floors.items() if metrics[name] < floor}
+    assert not below, below
