@@ -97,7 +97,10 @@ _BLOCKED_HINTS = [
     None,
 ]
 _HINT_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}  # one search per pass, not one `in` per hint
-_MONTH_HINTS = tuple(sorted({m[:3] for m in MONTHS}))
+# Gates as patterns, not substrings: "mar" is in "market", "am" in "campaign".
+_MONTH_WORD = re.compile(r"\b" + _trie_pattern(set(MONTHS)) + r"\b")
+_ISO_DATE_HINT = re.compile(r"\d{4}-\d\d-\d\d")
+_CLOCK_HINT = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b")
 _ORDINAL_HINTS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                   "eleventh", "twelfth", "twentieth", "hundredth", "st", "nd", "rd", "th")  # fmt: skip
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
@@ -259,7 +262,7 @@ def _scan_window(text: str, p_start: int, p_end: int) -> list[_Found]:
             pattern = _HINT_PATTERNS[hints] = re.compile("|".join(map(re.escape, hints)))
         return pattern.search(window) is not None
 
-    for m in _CLOCK.finditer(text, p_start, p_end) if may(":", "m.", "am", "pm") else ():
+    for m in _CLOCK.finditer(text, p_start, p_end) if _CLOCK_HINT.search(window) else ():
         take(m.start(), m.end(), _clock_value(m), "date")
     for pattern, hints in zip(_BLOCKED, _BLOCKED_HINTS):
         if pattern is None or (hints and not may(*hints)):
@@ -269,7 +272,8 @@ def _scan_window(text: str, p_start: int, p_end: int) -> list[_Found]:
             if pattern is _PHONE and not _is_phone(text, m, p_start):
                 continue
             taken.append(m.span())
-    for pattern in DATE_REGEXES if may(*_MONTH_HINTS, "-") else ():
+    has_month = _MONTH_WORD.search(window) is not None
+    for pattern in DATE_REGEXES if has_month or _ISO_DATE_HINT.search(window) else ():
         for m in pattern.finditer(text, p_start, p_end):
             value = date_value(m.group(0))
             if value:

@@ -65,7 +65,22 @@ _STATEMENT_FROM = re.compile(
 )
 # Before the quote: 'NSC spokesperson Sean Savett stated, “...' or 'X said that Y was “...'
 # Lower case only: "the United States" holds no verb.
-_ACRONYM = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,5}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)")
+_ACRONYM_MARK = re.compile(r"\(([A-Z]{2,6})\)")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,5}[A-Z][\w'’-]*)\s*$")
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """'India Meteorological Department (IMD)' -> {'IMD': 'India Meteorological Department'}.
+
+    The "(IMD)" is found first and the name looked for just before it: a scan for
+    capitalised runs over the whole article would cost more than the rest of attribution.
+    """
+    found = {}
+    for mark in _ACRONYM_MARK.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, mark.start() - 80), mark.start())
+        if name:
+            found[mark.group(1)] = name.group(1)
+    return found
 _COLON_OR_DASH = re.compile(r"^(?P<np>[A-Z][^:;“”\"—–]{1,60}?)\s*(?::|\s[—–-])$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$")
 _BEFORE_VERB = re.compile(rf"\b(?:{_SAY})\b|\b(?:{_PARTICIPLES})\b")
@@ -169,6 +184,9 @@ def _single_spans(text: str, paragraphs: list[tuple[int, int]], taken: list[tupl
     """Single-quoted quotations outside every double-quoted one (nested ones stay inside it)."""
     found = []
     for index, (p_start, p_end) in enumerate(paragraphs):
+        paragraph = text[p_start:p_end]
+        if "‘" not in paragraph and " '" not in paragraph and not paragraph.startswith("'"):
+            continue  # no opening single quote can stand here
         for match in _SINGLE_QUOTED.finditer(text, p_start, p_end):
             group = "curly" if match.group("curly") is not None else "straight"
             start, end = match.span(group)
@@ -362,7 +380,7 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote,
     ctx = _Context(text, list(paragraphs), {})
     quotes: list[Quote] = []
     last_speaker: tuple[int, str, str | None] | None = None  # paragraph, speaker, role
-    acronyms = {m.group(2): m.group(1) for m in _ACRONYM.finditer(text)}
+    acronyms = _acronyms(text)
     doubles = _spans(text, ctx.paragraphs)
     for start, end, _closing_paragraph in sorted(doubles + _single_spans(text, ctx.paragraphs, doubles)):
         t_start, t_end = _trim(text, start, end)
