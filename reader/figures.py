@@ -114,8 +114,10 @@ _VAGUE = re.compile(
     re.I,
 )
 _FRACTION = re.compile(
-    # "two-thirds", "a third of": a fraction. "a third runway": an ordinal, left to the ordinal pass.
-    rf"\b(?P<num>{_WORD_NUMBER}|a|one)[- ](?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\b(?! of a)(?=\s+of\b|\s*[,.;:)]|\s*$|(?<=-\w{{3}})|(?<=-\w{{4}})|(?<=-\w{{5}})|(?<=-\w{{6}}))"
+    # "two-thirds" is always a fraction; spelled with a space, only before "of" or punctuation:
+    # "a third of the land" is a fraction, "a third runway" an ordinal (left to the ordinal pass).
+    rf"\b(?P<num>{_WORD_NUMBER}|a|one)(?:-|(?P<space> ))(?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\b(?! of a)"
+    r"(?(space)(?=\s+of\b|\s*[,.;:)]|\s*$))"
     r"|\b(?P<one>one|\d+) in (?P<many>\d+|" + _WORD_NUMBER + r")\b"
     r"|\b(?P<half>half)\b(?= of\b| the\b| a\b| an\b)"
     r"|\b(?P<n>\d+)/(?P<d>\d+)\b",
@@ -382,7 +384,7 @@ def _noun_after(text: str, end: int, limit: int) -> str | None:
     return " ".join(words[:3]) or None
 
 
-def _event(sentence: str, before: str, after: str) -> str | None:
+def _event(before: str, after: str) -> str | None:
     """What happened to the counted: 'killed approximately 300', '14,000 residents to flee'."""
     # Only the word right before the number: "killed approximately 300", "killing four".
     before_words = re.findall(r"[A-Za-z]+", before)[-1:]
@@ -439,7 +441,7 @@ def _counts(text: str, item: _Found, sentence: tuple[int, int], previous_noun: t
     # the second number counts the same noun as the first.
     if same_sentence and (noun in ("others", "more") or (noun is None and re.search(r"\band\s*$", before))):
         noun = previous_noun[1]
-    event = _event(text[s_start:s_end], before, after)
+    event = _event(before, after)
     if noun is None:
         return event
     if event is None and previous_noun and previous_noun[0] == s_start and re.search(r"\bincluding\s*$", before):

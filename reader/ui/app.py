@@ -97,6 +97,7 @@ class ReaderApp(App[None]):
         self.bookmarks_override = bookmarks
         self.store: BookmarkStore | None = None
         self._by_id: dict[str, Article] = {}
+        self._row: dict[str, int] = {}  # an article's row in the source list
         self.requested_theme = theme
         self.theme_folders = list(theme_folders) if theme_folders is not None else theme_folders_default()
         self.theme_names: list[str] = []
@@ -246,7 +247,7 @@ class ReaderApp(App[None]):
                 return
             if article is not self.current:
                 self.open_article(article)
-                self.query_one(SourceList).highlighted = self.articles.index(article)
+                self.query_one(SourceList).highlighted = self._row[article.id]
             self.query_one(ArticleView).mark_passage(item.start, item.end)
 
         self.push_screen(BookmarksScreen(self.anchored_bookmarks(), str(self.store.path)), jump)
@@ -333,7 +334,9 @@ class ReaderApp(App[None]):
 
     def on_index_batch(self, message: IndexBatch) -> None:
         self.articles.extend(message.articles)
-        self._by_id.update((a.id, a) for a in message.articles)
+        for article in message.articles:
+            self._by_id[article.id] = article
+            self._row[article.id] = len(self._row)
         self.problems.extend(message.problems)
         sources = self.query_one(SourceList)
         sources.add_articles(message.articles)
@@ -405,7 +408,7 @@ class ReaderApp(App[None]):
 
     @on(OptionList.OptionSelected, "#sources")
     def _source_selected(self, event: OptionList.OptionSelected) -> None:
-        article = next((a for a in self.articles if a.id == event.option.id), None)
+        article = self._by_id.get(event.option.id or "")
         if article is not None and article is not self.current:
             self.open_article(article)
 
@@ -423,7 +426,7 @@ class ReaderApp(App[None]):
     def action_step_article(self, step: int) -> None:
         if not self.articles:
             return
-        position = self.articles.index(self.current) if self.current in self.articles else -1
+        position = self._row.get(self.current.id, -1) if self.current else -1
         target = max(0, min(len(self.articles) - 1, position + step))
         if target != position:
             self.open_article(self.articles[target])
@@ -446,12 +449,12 @@ class ReaderApp(App[None]):
 
     def jump_to(self, hit: Hit) -> None:
         """Open the hit's article at the passage, mark it, and select the quote in the side panel."""
-        article = next((a for a in self.articles if a.id == hit.entry.article), None)
+        article = self._by_id.get(hit.entry.article)
         if article is None:
             return
         if article is not self.current:
             self.open_article(article)
-            self.query_one(SourceList).highlighted = self.articles.index(article)
+            self.query_one(SourceList).highlighted = self._row[article.id]
         view = self.query_one(ArticleView)
         if hit.entry.quote_index is not None:
             self.query_one(SidePanel).select_item("q", hit.entry.quote_index)

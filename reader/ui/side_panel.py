@@ -179,7 +179,3 @@ class SidePanel(Vertical):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self._highlighted(OptionList.OptionHighlighted(event.option_list, event.option, event.option_index))
-
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        event.stop()
