@@ -34,6 +34,11 @@ _AT_START: dict[str, str] = {
     "copyright": r"copyright\b",
     # "Source: Al Jazeera and news agencies"
     "source credit": r"source:\s*[A-Z][\w .&'’-]{1,40}$",
+    # "Reporting by Omar Fahmy; Editing by Alex Richardson": a wire story's credit line
+    "credit line": r"(?:additional )?(?:reporting|writing|editing)(?: and \w+)? by\b[^.!?]{0,160}$",
+    # "Adam Liptak covers the Supreme Court for The New York Times.": the author's one-line bio
+    "author bio": r"(?-i:(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+ (?:covers|reports on|writes about|is (?:a|an|the) [\w ]{0,40}"
+    r"(?:correspondent|reporter|editor|writer|journalist))\b[^.!?]{0,120}\b(?:for|at) (?:The )?[A-Z][^.!?]{0,60}\.?$)",
     # "Related topics", "More on this story": what follows are links, not the article
     "related links": r"(?:related topics|more on this story|related stories|more stories|topics)$",
     # "Connect with us", "Follow us on Twitter", "Skip to content", "Advertisement"
@@ -48,6 +53,8 @@ _ANYWHERE: dict[str, tuple[tuple[str, ...], str]] = {
     "newsletter": (("newsletter",), r"\bnewsletters?\b"),
     # "This website uses cookies to improve your experience. ... Accept Read More"
     "cookies": (("cookie",), r"\bcookies?\b.*\b(?:consent|accept|experience|policy|opt[- ]out|settings)\b"),
+    # "For the latest news, follow us on WhatsApp"
+    "social": (("follow us",), r"\bfollow us on (?:[\w-]+\s?){1,3}[.!]?$"),
     # "... Please leave a comment."
     "comments": (("leave a",), r"\bleave a (?:comment|reply)\b"),
     # "© 2018- 2024 PlatinumPost Multimedia Limited. All Rights Reserved."

@@ -152,6 +152,7 @@ _EVENTS = {
     "arrested": "arrested", "detained": "detained", "evacuated": "evacuated",
     "missing": "missing", "rescued": "rescued", "deployed": "deployed", "deploying": "deployed",
     "suspended": "suspended", "destroyed": "destroyed", "damaged": "damaged",
+    "treated": "treated", "hospitalised": "hospitalised", "hospitalized": "hospitalised",
 }  # fmt: skip
 _STOP = frozenset(
     """the a an its their his her our of and or but to in on at by for with from as than
@@ -303,6 +304,8 @@ def _scan_window(text: str, p_start: int, p_end: int) -> list[_Found]:
             # "a second" (of time) is not an ordinal; "second-largest" is.
             if word == "second" and not re.match(r"[- ](?:largest|biggest|time|round|day|attack|city|term|wave|phase|stage|most|[a-z]+est)\b", text[m.end() : m.end() + 12]):
                 continue
+            if _in_proper_name(text, m.start(), m.end(), p_start):
+                continue  # "No Third Runway", a campaign's name
             take(m.start(), m.end(), _ORDINALS[word], "ordinal")
         else:
             take(m.start(), m.end(), int(m.group("digits")), "ordinal")
@@ -339,6 +342,15 @@ def _scan_window(text: str, p_start: int, p_end: int) -> list[_Found]:
     return found
 
 
+def _in_proper_name(text: str, start: int, end: int, p_start: int) -> bool:
+    """A capitalised ordinal between capitalised words, not opening a sentence: part of a name."""
+    if not text[start].isupper() or start == p_start:
+        return False
+    before = text[max(p_start, start - 30) : start].rstrip()
+    after = text[end : end + 2]
+    return bool(re.search(r"\b[A-Z][\w'’-]*$", before)) and not before.endswith(tuple(".!?:\"“")) and after[1:2].isupper()
+
+
 def _clock_value(match: re.Match[str]) -> str:
     if match.group("h24") is not None:
         return f"{int(match.group('h24')):02d}:{match.group('m24')}"
@@ -367,7 +379,12 @@ def _tokens(text: str) -> list[str]:
 def _noun_after(text: str, end: int, limit: int) -> str | None:
     """'300 rebels', 'dozens of its soldiers', 'Two rebel sources' -> the counted noun phrase."""
     following = text[end : min(limit, end + 60)]
-    following = re.sub(r"^\s+(?:of\s+)?(?:(?:its|their|the|his|her|our|those|these)\s+)?", " ", following)
+    # "dozens of its soldiers", "45 of the 73 drones", "$74.20 a barrel"
+    following = re.sub(
+        r"^\s+(?:(?:a|an|per)\s+(?=[a-z])|(?:of\s+)?(?:(?:its|their|the|his|her|our|those|these)\s+)?(?:\d[\d,.]*\s+)?)",
+        " ",
+        following,
+    )
     words: list[str] = []
     for token in re.findall(r"\S+", following)[:4]:
         word = token.strip(",.;:!?)”\"’")
@@ -382,6 +399,27 @@ def _noun_after(text: str, end: int, limit: int) -> str | None:
     while words and words[-1].lower().endswith("ly"):
         words.pop()
     return " ".join(words[:3]) or None
+
+
+# Where the words before a number stop belonging to it: "after a renovation that took two years and cost".
+_CLAUSE_START = re.compile(r"^.*(?:[,;:—–(]|\b(?:and|but|that|which|who|while|when|after|because)\b)", re.S | re.I)
+_BEFORE_STOP = frozenset("up down below above around by back just only even still".split())
+
+
+def _words_before(before: str) -> str | None:
+    """No noun after the number: the words that lead to it. 'Shares rose 4.5 percent', 'cost $4.2 million'."""
+    clause = _CLAUSE_START.sub("", before)
+    words = [w for w in _NOUN_TOKEN.findall(clause) if w.lower() not in _STOP and w.lower() not in _BEFORE_STOP]
+    return " ".join(words[-2:]) or None
+
+
+# "a de-escalation agreement in 2020", not "frozen since 2020" or "a war which began in 2011":
+# a year names an event only after one of the nouns news uses for agreed or dated events.
+_YEAR_OF = re.compile(
+    r"(?:\b(?!the\b|a\b|an\b|its\b|their\b)([a-z][\w-]*)\s+)?"
+    r"\b(agreement|deal|accord|treaty|ceasefire|truce|election|vote|referendum|offensive|summit|census)\s+in\s*$"
+)
+_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 
 
 def _event(before: str, after: str) -> str | None:
@@ -431,9 +469,15 @@ def _counts(text: str, item: _Found, sentence: tuple[int, int], previous_noun: t
         return unit.group(0).lower() if unit else None
     noun = _noun_after(text, item.end, s_end)
     if item.kind == "year":
-        return noun if noun and noun[0].islower() else None
+        if noun and noun[0].islower():
+            return noun  # "a 2020 de-escalation agreement"
+        # "reached a de-escalation agreement in 2020"
+        named = _YEAR_OF.search(before)
+        return " ".join(w for w in named.groups() if w) if named else None
     if item.kind == "percent":
-        return noun
+        return noun or _words_before(before)
+    if _AGE.search(before) and re.match(r"\s*,", after):
+        return "age"  # "Grace Mensah, 54, a market trader"
     if item.kind == "ordinal":
         return _noun_after(text, item.end + 1, s_end) if text[item.end : item.end + 1] == "-" else noun
     same_sentence = previous_noun is not None and previous_noun[0] == s_start
@@ -443,7 +487,7 @@ def _counts(text: str, item: _Found, sentence: tuple[int, int], previous_noun: t
         noun = previous_noun[1]
     event = _event(before, after)
     if noun is None:
-        return event
+        return event or _words_before(before)
     if event is None and previous_noun and previous_noun[0] == s_start and re.search(r"\bincluding\s*$", before):
         # "301 people have been killed ..., including 28 civilians": the same event.
         earlier = [w for w in re.findall(r"[A-Za-z]+", text[s_start : item.start]) if w.lower() in _EVENTS]

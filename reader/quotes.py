@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 
 from reader.sentences import sentence_spans
+from reader.speakers import PRONOUNS, is_description, is_person_name, mentions, resolve, split_speaker
 
 OPENING = "“"
 CLOSING = "”"
@@ -101,17 +102,6 @@ _NP_STOP = re.compile(
     r"\s+(?:about|on|in|at|over|during|after|before|with|from|to|via|into|through|while|who|which|that|when|as|because|earlier|later|this|last|on)\b.*$"
 )
 
-_PRONOUNS = frozenset("he she they it we i you".split())
-_TITLES = frozenset(
-    """minister president premier secretary spokesperson spokesman spokeswoman director
-    commander general gen. chief ambassador senator sen. rep. governor mayor king queen prince
-    sheikh dr. professor prof. chairman chairwoman chair ceo leader envoy officer colonel col.
-    major captain capt. lt. sgt. judge justice mr. mrs. ms. pope cardinal bishop imam rabbi
-    analyst researcher fighter resident witness official spokesperson head founder adviser advisor
-    counterpart""".split()
-)
-_NAME_PARTICLES = frozenset("al al- el bin ibn abu abdel abdul de da di van von der la le du bin".split())
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,48 +203,6 @@ def _clean_np(np: str) -> str | None:
     if not np or len(np.split()) > 12:
         return None
     return np
-
-
-def split_speaker(np: str) -> tuple[str, str | None]:
-    """'NSC spokesperson Sean Savett' -> ('Sean Savett', 'NSC spokesperson')."""
-    tokens = np.split()
-    # The trailing run of capitalised tokens (with particles such as al-, bin) is a name.
-    cut = len(tokens)
-    while cut > 0 and (_NAME_TOKEN.match(tokens[cut - 1]) or tokens[cut - 1].lower() in _NAME_PARTICLES):
-        cut -= 1
-    run = tokens[cut:]
-    # "the Reconciliation of Enemy Parties": capitals after "of" or "the" end an organisation's name.
-    if cut > 0 and tokens[cut - 1].lower() in ("of", "for", "the", "on", "and"):
-        return np, None
-    # Titles inside the run belong to the role: "Russian Foreign Minister Sergei Lavrov".
-    last_title = max((i for i, t in enumerate(run) if t.lower() in _TITLES), default=-1)
-    name = run[last_title + 1 :]
-    if len(name) >= 2 and (cut > 0 or last_title >= 0) and not any(
-        t.lower() in _ORGANISATION_WORDS for t in name
-    ):
-        role = " ".join(tokens[: cut + last_title + 1]).strip(" ,")
-        # "Residents like Abdulkafi Alhamdo": the words before the name are no role.
-        role = re.sub(r"^\S+\s+(?:like|including|such as)$", "", role)
-        return " ".join(name), role or None
-    return np, None
-
-
-_ORGANISATION_WORDS = frozenset(
-    """ministry council department centre center observatory forces army command office house
-    agency committee group organization organisation party defense defence union nations court
-    government police media reuters news military brigade front units service services
-    establishment administration embassy commission authority authorities""".split()
-)
-
-
-def _is_person_name(np: str) -> bool:
-    name, role = split_speaker(np)
-    return name != np or (
-        len(np.split()) >= 2
-        and all(_NAME_TOKEN.match(t) or t.lower() in _NAME_PARTICLES for t in np.split())
-        and not any(t.lower() in _ORGANISATION_WORDS for t in np.split())
-        and np.split()[0].lower() not in ("the", "a", "an")
-    )
 
 
 def _subject(sentence: str) -> str | None:
@@ -365,8 +313,8 @@ def _resolve(ctx: _Context, position: int, pronoun: str) -> tuple[str, str | Non
             if s_start >= position:
                 continue
             subject = _subject(ctx.text[s_start:s_end])
-            if subject and subject.split()[0].lower() not in _PRONOUNS:
-                if _is_person_name(subject):
+            if subject and subject.split()[0].lower() not in PRONOUNS:
+                if is_person_name(subject):
                     return split_speaker(subject)
                 # "Residents like Abdulkafi Alhamdo": the name inside the subject.
                 tail = re.search(r"(?:like|including|such as)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})$", subject)
@@ -375,12 +323,19 @@ def _resolve(ctx: _Context, position: int, pronoun: str) -> tuple[str, str | Non
     return None
 
 
+def _is_lone_name(speaker: str) -> bool:
+    """'Ortiz': a surname alone, to be matched with a full name given earlier."""
+    return " " not in speaker and speaker[:1].isupper() and speaker.lower() not in PRONOUNS
+
+
 def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote, ...]:
     """Every quotation in text, with its speaker where the text gives one."""
     ctx = _Context(text, list(paragraphs), {})
     quotes: list[Quote] = []
     last_speaker: tuple[int, str, str | None] | None = None  # paragraph, speaker, role
     acronyms = _acronyms(text)
+    earlier: list[tuple[int, str, str | None]] = []  # position, speaker, role
+    named = None
     doubles = _spans(text, ctx.paragraphs)
     for start, end, _closing_paragraph in sorted(doubles + _single_spans(text, ctx.paragraphs, doubles)):
         t_start, t_end = _trim(text, start, end)
@@ -389,13 +344,13 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote,
         speaker, role = _attribute(ctx, start - 1, end)
         resolved = False
         paragraph = ctx.paragraph_of(start)
-        if speaker and speaker.lower() in _PRONOUNS:
+        if speaker and speaker.lower() in PRONOUNS:
             found = _resolve(ctx, start - 1, speaker)
             if found:
                 (speaker, role), resolved = found, True
             elif last_speaker and paragraph - last_speaker[0] <= 1 and (
                 speaker.lower() in ("it", "they")
-                or (speaker.lower() in ("he", "she") and _is_person_name(last_speaker[1]))
+                or (speaker.lower() in ("he", "she") and is_person_name(last_speaker[1]))
             ):
                 # "..., it added", "he said": the body or person quoted just before.
                 speaker, role, resolved = last_speaker[1], last_speaker[2], True
@@ -409,8 +364,15 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote,
         if speaker and speaker.removeprefix("the ").removeprefix("The ") in acronyms:
             # "the IMD" after "India Meteorological Department (IMD)"
             speaker, resolved = acronyms[speaker.removeprefix("the ").removeprefix("The ")], True
+        if speaker and (is_description(speaker) or _is_lone_name(speaker)):
+            if named is None:
+                named = mentions(text)  # only articles that need them pay for the scan
+            found = resolve(speaker, start - 1, earlier, named)
+            if found:
+                (speaker, role), resolved = found, True
         if speaker:
             last_speaker = (paragraph, speaker, role)
+            earlier.append((start, speaker, role))
         # Speakers and roles recur across a story's articles: interned, one copy each.
         speaker, role = (sys.intern(speaker) if speaker else None), (sys.intern(role) if role else None)
         quotes.append(Quote(t_start, t_end, text[t_start:t_end], speaker, role, resolved))

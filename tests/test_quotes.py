@@ -4,7 +4,8 @@ import pytest
 
 from reader.articles import parse_article
 from reader.index import build_index
-from reader.quotes import extract_quotes, split_speaker
+from reader.quotes import extract_quotes
+from reader.speakers import split_speaker
 
 
 def quotes_of(text: str):
@@ -26,10 +27,10 @@ def speakers(index, article_id: str) -> list[tuple[str, str | None]]:
 
 def test_seed_quotes_and_speakers(index) -> None:
     assert speakers(index, "000_96b56c3d77251b90.txt") == [
-        ("Missile and bomb strikes were ", "the Russian Centre for the Reconciliation of Enemy Parties"),
+        ("Missile and bomb strikes were ", "Russian Centre for the Reconciliation of Enemy Parties"),
         ("I am a son of Aleppo and was d", "Ali Jumaa"),
         ("Our armed forces carried out a", "Syrian army officials"),
-        ("a designated terrorist organiz", "The White House National Security Council"),
+        ("a designated terrorist organiz", "White House National Security Council"),
         ("Syria’s refusal to engage in a", "Sean Savett"),
     ]
     assert speakers(index, "002_498ac0c67ef683ba.txt")[2] == ("There has been no fighting, no", "Rami Abdel Rahman")
@@ -81,7 +82,8 @@ def test_single_quotes_inside_double_quotes_are_part_of_it() -> None:
 
 def test_colon_and_dash_attribution() -> None:
     assert quotes_of('Lavrov: "We are ready for dialogue."')[0].speaker == "Lavrov"
-    assert quotes_of('A Kremlin spokesman — "No decisions have been taken" — declined to comment.')[0].speaker == "A Kremlin spokesman"
+    kremlin = quotes_of('A Kremlin spokesman — "No decisions have been taken" — declined to comment.')[0]
+    assert (kremlin.speaker, kremlin.speaker_role) == ("Kremlin", "spokesman")
 
 
 def test_split_quote_keeps_its_speaker() -> None:
@@ -112,7 +114,7 @@ def test_straight_quotes() -> None:
     [
         ('“It is over,” he told Reuters. ', "he"),
         ('According to Ahmed Ali, “the town fell.”', "Ahmed Ali"),
-        ('A statement from the Interior Ministry said “order is restored.”', "the Interior Ministry"),
+        ('A statement from the Interior Ministry said “order is restored.”', "Interior Ministry"),
         ('Sergei Lavrov stated, “We are concerned.”', "Sergei Lavrov"),
     ],
 )
@@ -129,3 +131,65 @@ def test_name_and_role_are_kept_apart() -> None:
 def test_quotes_in_a_parsed_article() -> None:
     article = parse_article("x.txt", 'A headline about the talks today\n\n"We are ready," said Ana Ruiz.\n')
     assert [(q.text, q.speaker) for q in article.quotes] == [("We are ready", "Ana Ruiz")]
+
+
+def resolved_speakers(text: str) -> list[tuple[str | None, str | None, bool]]:
+    return [(q.speaker, q.speaker_role, q.resolved) for q in quotes_of(text)]
+
+
+def test_descriptions_resolve_to_the_named_speaker_in_the_seeds(index) -> None:
+    quotes = index.article("001_9fe83e35984676be.txt").quotes
+    by_text = {q.text[:12]: (q.speaker, q.speaker_role, q.resolved) for q in quotes}
+    # "The prime minister also warned ...", two paragraphs after "Prime Minister Benjamin Netanyahu".
+    assert by_text["playing with"] == ("Benjamin Netanyahu", "Prime Minister", True)
+    # "..., the ministry said", after a quote from "the Russian Foreign Ministry".
+    assert by_text["Both sides e"] == ("Russian Foreign Ministry", None, True)
+    # "A spokesperson for the US State Department": the body speaks; its spokesperson is the role.
+    assert by_text["monitoring t"] == ("US State Department", "spokesperson", False)
+    # "A military statement acknowledged ..." after "Syria’s military confirmed ..."
+    assert index.article("002_498ac0c67ef683ba.txt").quotes[1].speaker == "Syria’s military"
+
+
+def test_a_spokesperson_speaks_for_the_body_named_before() -> None:
+    text = (
+        "The Energy Networks Association said engineers had reconnected most customers.\n\n"
+        "\u201cWe know how hard it is,\u201d a spokesperson said."
+    )
+    assert resolved_speakers(text) == [("Energy Networks Association", "spokesperson", True)]
+
+
+def test_a_surname_takes_the_full_name_and_role_given_earlier() -> None:
+    text = (
+        "Council member Ray Ortiz, who leads the finance committee, was not persuaded.\n\n"
+        "\u201cThe numbers simply do not add up,\u201d Ortiz said."
+    )
+    assert resolved_speakers(text) == [("Ray Ortiz", "Council member", True)]
+
+
+def test_a_description_nothing_fits_stays_as_written() -> None:
+    from reader.speakers import is_unresolved
+
+    text = (
+        "Prime Minister Keir Starmer visited the region.\n\n"
+        "\u201cStay indoors,\u201d the health ministry said."
+    )
+    [quote] = quotes_of(text)
+    # A prime minister is no ministry: the words stay, marked unresolved.
+    assert (quote.speaker, quote.resolved) == ("the health ministry", False)
+    assert is_unresolved(quote.speaker)
+
+
+def test_a_description_never_takes_a_later_name() -> None:
+    text = (
+        "\u201cWe will respond,\u201d the ministry said.\n\n"
+        "The Russian Foreign Ministry later issued a statement."
+    )
+    assert resolved_speakers(text) == [("the ministry", None, False)]
+
+
+def test_role_drops_the_dateline() -> None:
+    text = (
+        "SPRINGFIELD, Ill. (AP) \u2014 Mayor Laura Chen defended her plan on Tuesday.\n\n"
+        "\u201cWe are not going to close a single branch,\u201d she said."
+    )
+    assert resolved_speakers(text) == [("Laura Chen", "Mayor", True)]

@@ -1,0 +1,224 @@
+"""Who a speaker is: a name kept apart from its role, and descriptions resolved.
+
+The attribution rules in quotes.py find the words that name a speaker as written
+("Russian Foreign Minister Sergei Lavrov", "the ministry", "Ortiz"). This module
+turns those words into one person or body:
+
+- split_speaker: "Russian Foreign Minister Sergei Lavrov" -> name "Sergei Lavrov",
+  role "Russian Foreign Minister".
+- resolve: "the ministry" or "The prime minister" -> the nearest earlier named
+  speaker or mention in the same article that fits; "Ortiz" -> "Ray Ortiz". When
+  nothing fits, the words stay as written and the quote is marked unresolved.
+- speaker_key: one key for the spellings of one name across articles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+PRONOUNS = frozenset("he she they it we i you".split())
+_DETERMINERS = frozenset(("the", "a", "an"))
+
+_TITLES = frozenset(
+    """minister president premier secretary spokesperson spokesman spokeswoman director
+    commander general gen. chief ambassador senator sen. rep. governor mayor king queen prince
+    sheikh dr. professor prof. chairman chairwoman chair ceo leader envoy officer colonel col.
+    major captain capt. lt. sgt. judge justice mr. mrs. ms. pope cardinal bishop imam rabbi
+    analyst researcher fighter resident witness official head founder adviser advisor
+    counterpart member""".split()
+)
+_NAME_PARTICLES = frozenset("al al- el bin ibn abu abdel abdul de da di van von der la le du".split())
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+)$")
+
+ORGANISATION_WORDS = frozenset(
+    """ministry council department centre center observatory forces army command office house
+    agency committee group organization organisation party defense defence union nations court
+    government police media reuters news military brigade front units service services
+    establishment administration embassy commission authority authorities association institute
+    company corporation bank fund federation network networks""".split()
+)
+
+# Words that say how a body spoke, not which body: "a spokesperson", "A military statement".
+_VOICE_WORDS = frozenset(
+    """statement spokesperson spokesman spokeswoman spokespeople official officials representative
+    source sources post communiqué release""".split()
+)
+
+
+def split_speaker(np: str) -> tuple[str, str | None]:
+    """'NSC spokesperson Sean Savett' -> ('Sean Savett', 'NSC spokesperson')."""
+    # "A spokesperson for the US State Department": the body speaks, through its spokesperson.
+    voice = _VOICE_OF.match(np) or _BODY_VOICE.match(np)
+    if voice:
+        return voice.group("body"), _person_voice(voice.group("voice"))
+    tokens = np.split()
+    # The trailing run of capitalised tokens (with particles such as al-, bin) is a name.
+    cut = len(tokens)
+    while cut > 0 and (_NAME_TOKEN.match(tokens[cut - 1]) or tokens[cut - 1].lower() in _NAME_PARTICLES):
+        cut -= 1
+    run = tokens[cut:]
+    # "the Reconciliation of Enemy Parties": capitals after "of" or "the" end an organisation's name.
+    if cut > 0 and tokens[cut - 1].lower() in ("of", "for", "the", "on", "and"):
+        return _strip_determiner(np), None
+    # Titles inside the run belong to the role: "Russian Foreign Minister Sergei Lavrov".
+    last_title = max((i for i, t in enumerate(run) if t.lower() in _TITLES), default=-1)
+    name = run[last_title + 1 :]
+    if len(name) >= 2 and (cut > 0 or last_title >= 0) and not any(t.lower() in ORGANISATION_WORDS for t in name):
+        return " ".join(name), _clean_role(" ".join(tokens[: cut + last_title + 1]))
+    return _strip_determiner(np), None
+
+
+_VOICE_OF = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?P<voice>(?:[a-z]+\s+)?(?:spokes\w+|official|representative|statement))\s+(?:for|of|from)\s+(?:the\s+)?(?P<body>[A-Z].*)$"
+)
+
+
+_PERSON_VOICES = frozenset("spokesperson spokesman spokeswoman official representative".split())
+
+
+# "A Kremlin spokesman", "a Pentagon official": the body speaks.
+_BODY_VOICE = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?P<body>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<voice>spokes\w+|official|representative)$"
+)
+
+
+def _person_voice(words: str) -> str | None:
+    """'spokesperson' is a role; 'statement' is not."""
+    return words if words and words.split()[-1].lower() in _PERSON_VOICES else None
+
+
+def _clean_role(role: str) -> str | None:
+    # "(AP) — Mayor": a dateline's tail is no part of the role.
+    role = re.sub(r"^.*[—–]\s*", "", role).strip(" ,")
+    # "Residents like Abdulkafi Alhamdo": the words before the name are no role.
+    role = re.sub(r"^\S+\s+(?:like|including|such as)$", "", role)
+    return role or None
+
+
+def is_person_name(np: str) -> bool:
+    name, _role = split_speaker(np)
+    tokens = np.split()
+    return (name != np and not _VOICE_OF.match(np) and not _BODY_VOICE.match(np)) or (
+        len(tokens) >= 2
+        and all(_NAME_TOKEN.match(t) or t.lower() in _NAME_PARTICLES for t in tokens)
+        and not any(t.lower() in ORGANISATION_WORDS for t in tokens)
+        and tokens[0].lower() not in _DETERMINERS
+    )
+
+
+def is_description(speaker: str) -> bool:
+    """'the ministry', 'The prime minister', 'a spokesperson': words that stand for a name."""
+    tokens = speaker.split()
+    return (
+        1 < len(tokens) <= 4
+        and tokens[0].lower() in _DETERMINERS
+        and all(t[:1].islower() for t in tokens[1:])
+    )
+
+
+def is_unresolved(speaker: str | None) -> bool:
+    """A pronoun or description that no earlier name in the article fits."""
+    return speaker is not None and (speaker.lower() in PRONOUNS or is_description(speaker))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text.replace("’s", "").replace("'s", ""))}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person or body named in an article: at position, with a role where the text gives one."""
+
+    position: int
+    name: str
+    role: str | None
+    is_body: bool
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(sorted((re.escape(w.rstrip(".")) for w in words), key=len, reverse=True))
+
+
+_CAP = r"[A-Z][\w'’-]+"
+# "Prime Minister Benjamin Netanyahu", "Council member Ray Ortiz", "NSC spokesperson Sean Savett".
+_PERSON = re.compile(
+    rf"(?P<role>(?:{_CAP}\s+){{0,3}}(?i:{_alternation(_TITLES)})\.?)\s+"
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von)[- ])?{_CAP}){{0,3}})"
+)
+# "Energy Networks Association", "the Russian Foreign Ministry", "Ministry of Defence".
+_BODY = re.compile(
+    rf"(?P<name>(?:{_CAP}\s+){{1,5}}(?:{'|'.join(sorted((w.capitalize() for w in ORGANISATION_WORDS), key=len, reverse=True))})\b"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|for\s+)?{_CAP}){{0,4}})?)"
+)
+
+
+def mentions(text: str) -> tuple[Mention, ...]:
+    """People and bodies named in text, in order. Run only for articles that need them."""
+    found = [
+        Mention(m.start("name"), m.group("name"), _clean_role(m.group("role")), False)
+        for m in _PERSON.finditer(text)
+        if not any(t.lower() in ORGANISATION_WORDS for t in m.group("name").split())
+    ]
+    found += [Mention(m.start(), m.group("name"), None, True) for m in _BODY.finditer(text)]
+    return tuple(sorted(found, key=lambda m: m.position))
+
+
+def resolve(
+    speaker: str,
+    position: int,
+    earlier: list[tuple[int, str, str | None]],
+    named: tuple[Mention, ...],
+) -> tuple[str, str | None] | None:
+    """The nearest earlier named speaker or mention that fits a description or a lone surname.
+
+    earlier holds (position, name, role) of the quotes' speakers already known.
+    """
+    candidates = [(p, n, r, _looks_like_body(n)) for p, n, r in earlier if p < position and not is_unresolved(n)]
+    candidates += [(m.position, m.name, m.role, m.is_body) for m in named if m.position < position]
+    candidates.sort(key=lambda c: c[0], reverse=True)
+    tokens = speaker.split()
+    if len(tokens) == 1:
+        # "Ortiz" after "Council member Ray Ortiz".
+        for _p, name, role, is_body in candidates:
+            if not is_body and len(name.split()) > 1 and name.split()[-1] == speaker:
+                return name, role
+        return None
+    key = _words(speaker) - _DETERMINERS - _VOICE_WORDS
+    voice = _person_voice(" ".join(t for t in tokens[1:] if t.lower() in _VOICE_WORDS))
+    for _p, name, role, is_body in candidates:
+        if key:
+            # "The prime minister" -> "Israeli Prime Minister Benjamin Netanyahu"; "the ministry" ->
+            # "the Russian Foreign Ministry". Every word of the description must be there.
+            if key <= _words(name) | _words(role or ""):
+                return _strip_determiner(name), role if role else voice
+        elif is_body:
+            # "a spokesperson" speaks for the body named last.
+            return _strip_determiner(name), voice
+    return None
+
+
+def _looks_like_body(name: str) -> bool:
+    return bool(_words(name) & ORGANISATION_WORDS)
+
+
+def _strip_determiner(name: str) -> str:
+    first, _, rest = name.partition(" ")
+    return rest if first.lower() in _DETERMINERS and rest[:1].isupper() else name
+
+
+@lru_cache(maxsize=4096)
+def speaker_key(name: str) -> str:
+    """One key for 'the Russian Foreign Ministry' and 'Russian Foreign Ministry', 'Jumaa' and 'Jumaa'."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = folded.replace("’", "'")
+    words = re.findall(r"[\w']+", folded)
+    if words and words[0] in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
