@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from reader.dates import DATE_REGEXES, MONTHS, date_value
 from reader.sentences import sentence_spans
+from reader.wordlists import word_alternation
 
 KINDS = ("count", "duration", "year", "date", "fraction", "percent", "ordinal", "vague")
 
@@ -47,30 +48,11 @@ _ORDINALS = {
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
               "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
 
-def _trie_pattern(words: set[str]) -> str:
-    """An alternation with shared prefixes factored out: Python's re does not do it itself."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 _WORD_NUMBER_WORDS = (
     set(_UNITS) | set(_TENS) | {"a dozen", "dozen"}
     | {f"{tens}{sep}{unit}" for tens in _TENS for sep in "- " for unit, n in _UNITS.items() if 0 < n < 10}
 )  # fmt: skip
-_WORD_NUMBER = "(?:" + _trie_pattern(_WORD_NUMBER_WORDS) + ")"
+_WORD_NUMBER = "(?:" + word_alternation(_WORD_NUMBER_WORDS) + ")"
 _SPELLED = rf"{_WORD_NUMBER}(?:[- ](?:hundred|thousand|million|billion)(?:[- ](?:and[- ])?{_WORD_NUMBER})?)*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORD = r"(?:\s?(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)\b)"
@@ -98,11 +80,13 @@ _BLOCKED_HINTS = [
 ]
 _HINT_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}  # one search per pass, not one `in` per hint
 # Gates as patterns, not substrings: "mar" is in "market", "am" in "campaign".
-_MONTH_WORD = re.compile(r"\b" + _trie_pattern(set(MONTHS)) + r"\b")
+_MONTH_WORD = re.compile(r"\b" + word_alternation(set(MONTHS)) + r"\b")
 _ISO_DATE_HINT = re.compile(r"\d{4}-\d\d-\d\d")
 _CLOCK_HINT = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b")
-_ORDINAL_HINTS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                  "eleventh", "twelfth", "twentieth", "hundredth", "st", "nd", "rd", "th")  # fmt: skip
+_ORDINAL_HINT = re.compile(word_alternation(set(_ORDINALS)) + r"|\d(?:st|nd|rd|th)\b")
+_PERCENT_HINT = re.compile(r"%|per ?cent")
+_FRACTION_HINT = re.compile(r"hal[fv]|third|quarter|fifth|tenth|\b(?:one|\d+) in\b|\d/\d")
+_DIGIT = re.compile(r"\d")
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
 
 _QUALIFIER = r"(?:approximately|about|around|nearly|almost|roughly|some|over|more than|less than|fewer than|at least|at most|up to|an estimated|as many as)"
@@ -220,7 +204,7 @@ _ANCHOR_WORDS = (
     | {"hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands",
        "millions", "billions", "scores", "tens", "half"}
 )  # fmt: skip
-_ANCHOR = re.compile(r"\d|\b" + _trie_pattern(_ANCHOR_WORDS) + r"\b")
+_ANCHOR = re.compile(r"\d|\b" + word_alternation(_ANCHOR_WORDS) + r"\b")
 _BEFORE, _AFTER = 40, 60  # window around an anchor: "many millions", "$3bn", "1.5 million people"
 
 
@@ -275,17 +259,18 @@ def _scan_window(text: str, p_start: int, p_end: int) -> list[_Found]:
             if pattern is _PHONE and not _is_phone(text, m, p_start):
                 continue
             taken.append(m.span())
-    has_month = _MONTH_WORD.search(window) is not None
+    # Every date holds a digit: "May" alone (the verb, or the month) is not looked at further.
+    has_month = _MONTH_WORD.search(window) is not None and _DIGIT.search(window) is not None
     for pattern in DATE_REGEXES if has_month or _ISO_DATE_HINT.search(window) else ():
         for m in pattern.finditer(text, p_start, p_end):
             value = date_value(m.group(0))
             if value:
                 take(m.start(), m.end(), value, "date")
-    for m in _PERCENT.finditer(text, p_start, p_end) if may("%", "per") else ():
+    for m in _PERCENT.finditer(text, p_start, p_end) if _PERCENT_HINT.search(window) else ():
         take(m.start(), m.end(), number_value(m.group("num")), "percent")
     for m in _VAGUE.finditer(text, p_start, p_end) if may("dozen", "scores", "hundreds", "thousands", "millions", "billions") else ():
         take(m.start(), m.end(), None, "vague")
-    for m in _FRACTION.finditer(text, p_start, p_end) if may("hal", "third", "quarter", "fifth", "tenth", " in ", "/") else ():
+    for m in _FRACTION.finditer(text, p_start, p_end) if _FRACTION_HINT.search(window) else ():
         if m.group("den"):
             numerator = 1 if m.group("num").lower() in ("a", "one") else number_value(m.group("num"))
             value = round(numerator / _FRACTIONS[m.group("den").lower()], 4) if numerator else None
@@ -298,7 +283,7 @@ def _scan_window(text: str, p_start: int, p_end: int) -> list[_Found]:
             value = round(int(m.group("n")) / int(m.group("d")), 4) if int(m.group("d")) else None
         if value is not None:
             take(m.start(), m.end(), value, "fraction")
-    for m in _ORDINAL.finditer(text, p_start, p_end) if may(*_ORDINAL_HINTS) else ():
+    for m in _ORDINAL.finditer(text, p_start, p_end) if _ORDINAL_HINT.search(window) else ():
         if m.group("word"):
             word = m.group("word").lower()
             # "a second" (of time) is not an ordinal; "second-largest" is.

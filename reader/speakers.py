@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reader.wordlists import word_alternation
+
 PRONOUNS = frozenset("he she they it we i you".split())
 _DETERMINERS = frozenset(("the", "a", "an"))
 
@@ -146,26 +148,47 @@ def _alternation(words: frozenset[str]) -> str:
 
 
 _CAP = r"[A-Z][\w'’-]+"
-# "Prime Minister Benjamin Netanyahu", "Council member Ray Ortiz", "NSC spokesperson Sean Savett".
-_PERSON = re.compile(
-    rf"(?P<role>(?:{_CAP}\s+){{0,3}}(?i:{_alternation(_TITLES)})\.?)\s+"
-    rf"(?P<name>{_CAP}(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von)[- ])?{_CAP}){{0,3}})"
+# Searched from the title or body word outward: a pattern that opens with the capitalised
+# words before a title would be tried at every capital in the article.
+# Both cases listed rather than re.I, and (?<!\w) rather than \b: either would stop re
+# from skipping ahead by the first letter, and this scan runs over whole articles.
+_TITLE_FORMS = {f for t in _TITLES for f in (t, t.capitalize())}
+_TITLE_WORD = re.compile(
+    rf"(?<![\w.])(?:{word_alternation({t for t in _TITLE_FORMS if t.endswith('.')})}"
+    rf"|(?:{word_alternation({t for t in _TITLE_FORMS if not t.endswith('.')})})\b)"
 )
-# "Energy Networks Association", "the Russian Foreign Ministry", "Ministry of Defence".
-_BODY = re.compile(
-    rf"(?P<name>(?:{_CAP}\s+){{1,5}}(?:{'|'.join(sorted((w.capitalize() for w in ORGANISATION_WORDS), key=len, reverse=True))})\b"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|for\s+)?{_CAP}){{0,4}})?)"
-)
+_NAME_AFTER = re.compile(rf"[ \t]+({_CAP}(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von)[- ])?{_CAP}){{0,3}})")
+_CAPS_BEFORE = re.compile(rf"(?:{_CAP}[ \t]+){{1,5}}$")
+_BODY_FORMS = word_alternation({w.capitalize() for w in ORGANISATION_WORDS})
+_BODY_WORD = re.compile(rf"(?<!\w)(?:{_BODY_FORMS})\b(?:[ \t]+(?:{_BODY_FORMS})\b)*")
+_BODY_TAIL = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|for\s+)?{_CAP}){{0,4}}")
 
 
 def mentions(text: str) -> tuple[Mention, ...]:
-    """People and bodies named in text, in order. Run only for articles that need them."""
-    found = [
-        Mention(m.start("name"), m.group("name"), _clean_role(m.group("role")), False)
-        for m in _PERSON.finditer(text)
-        if not any(t.lower() in ORGANISATION_WORDS for t in m.group("name").split())
-    ]
-    found += [Mention(m.start(), m.group("name"), None, True) for m in _BODY.finditer(text)]
+    """People and bodies named in text, in order. Run only for articles that need them.
+
+    "Prime Minister Benjamin Netanyahu", "Council member Ray Ortiz": a title, then a name.
+    "Energy Networks Association", "Ministry of Defence": capitals ending in a body's word.
+    """
+    found = []
+    for title in _TITLE_WORD.finditer(text):
+        name = _NAME_AFTER.match(text, title.end())
+        if name is None or any(t.lower() in ORGANISATION_WORDS or t.lower() in _TITLES for t in name.group(1).split()):
+            continue
+        caps = _CAPS_BEFORE.search(text, max(0, title.start() - 60), title.start())
+        role_start = caps.start() if caps else title.start()
+        found.append(Mention(name.start(1), name.group(1), _clean_role(text[role_start : title.end()]), False))
+    body_end = 0
+    for body in _BODY_WORD.finditer(text):
+        if body.start() < body_end:
+            continue  # "Kurdish People’s Defense Units": one body, not two
+        caps = _CAPS_BEFORE.search(text, max(0, body.start() - 80), body.start())
+        tail = _BODY_TAIL.match(text, body.end())
+        if caps is None and tail is None:
+            continue  # "Ministry" alone names no body
+        start = caps.start() if caps else body.start()
+        body_end = tail.end() if tail else body.end()
+        found.append(Mention(start, _strip_determiner(text[start:body_end]), None, True))
     return tuple(sorted(found, key=lambda m: m.position))
 
 
