@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reader import __version__
 from reader.index import Index, build_index
+from reader.speakers import is_unresolved
 
 EXIT_USAGE = 2
 
@@ -70,6 +71,7 @@ def quote_rows(index: Index) -> list[dict]:
             "speaker": q.speaker,
             "speaker_role": q.speaker_role,
             "resolved": q.resolved,
+            "unresolved": is_unresolved(q.speaker),  # a pronoun or description no earlier name fits
             "start": q.start,
             "end": q.end,
         }
@@ -141,6 +143,35 @@ def _command(name: str, rows: Callable[[Index], list[dict]], columns: list[str])
         return 0
 
     return run
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from reader.compare import compare
+
+    index = _load(args.path)
+    _print_problems(index)
+    comparison = compare(index)
+    if args.json:
+        _print_json(comparison.to_json())
+        return 0
+    groups = [
+        {"outlets": len(g.articles), "speaker": g.members[0].speaker, "text": g.members[0].text,
+         "articles": ", ".join(g.articles)}
+        for g in comparison.quote_groups
+    ]  # fmt: skip
+    _print_table(groups, ["outlets", "speaker", "text", "articles"], f"quotes carried by several articles ({len(groups)})")
+    claims = [
+        {"status": c.status, "counts": c.counts,
+         "values": "; ".join(f"{v.text} ({v.article}{', ' + v.attributed_to if v.attributed_to else ''})" for v in c.values)}
+        for c in comparison.claims if c.status != "single"
+    ]  # fmt: skip
+    singles = sum(c.status == "single" for c in comparison.claims)
+    _print_table(claims, ["status", "counts", "values"], f"claims in several articles ({len(claims)}; {singles} in one only: --json lists them)")
+    people = [
+        {"name": p.name, "role": p.role, "quotes": p.quotes, "articles": len(p.articles)} for p in comparison.people
+    ]
+    _print_table(people, ["name", "role", "quotes", "articles"], f"people and bodies ({len(people)})")
+    return 0
 
 
 def _text(args: argparse.Namespace) -> int:
@@ -308,6 +339,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "quotes": ("every quote with its speaker and offsets", _command("quotes", quote_rows, ["article", "speaker", "text"])),
     "figures": ("every figure with its value, kind and what it counts", _command("figures", figure_rows, ["article", "text", "value", "kind", "counts"])),
     "text": ("an article's clean text (the text every offset refers to)", _text),
+    "compare": ("quotes carried by several articles, claims agreed or disputed, and people", _compare),
     "search": ("quotes (or with --full-text, sentences) matching QUERY, best first", _search),
     "themes": ("the themes, and the file each came from", _themes),
     "eval": ("score extraction against hand-written gold files (default: tests/gold)", _eval),

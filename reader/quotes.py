@@ -41,7 +41,7 @@ _SAY_WORDS = (
     "|declared|declares|announced|announces|insisted|insists|argued|argues|wrote|writes"
     "|tweeted|posted|asked|asks|replied|replies|continued|urged|urges|alleged|alleges"
     "|recalled|recalls|conceded|admitted|admits|stressed|emphasi[sz]ed|cautioned|vowed"
-    "|promised|pledged|predicted|suggested|described|called|accused|denied|agreed"
+    "|promised|pledged|predicted|suggested|described|called|accused|denied|agreed|estimates|estimated"
 )
 _PARTICIPLES = "saying|stating|adding|calling|warning|noting|telling|describing|declaring|insisting|arguing|acknowledging|claiming"
 _SAY = rf"(?:{_SAY_WORDS})"
@@ -377,3 +377,43 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote,
         speaker, role = (sys.intern(speaker) if speaker else None), (sys.intern(role) if role else None)
         quotes.append(Quote(t_start, t_end, text[t_start:t_end], speaker, role, resolved))
     return tuple(quotes)
+
+
+# "the Russian Centre ..., which claimed the strikes killed approximately 300 rebels"
+_WHICH_SAID = re.compile(rf"(?P<np>[A-Z][^,;“”\"]{{2,90}}),\s+(?:which|who)\s+(?:also\s+)?(?:{_SAY})\b[^,;]*$")
+
+
+_CLAIMED_LIVES = re.compile(r"claim\w*\s+(?:the\s+)?(?:lives|hundreds|thousands|millions|\d)")  # a war "claimed lives"
+
+
+def attribution_of(text: str, sentence_start: int, position: int) -> str | None:
+    """Who the words at position are attributed to, from the sentence before them.
+
+    'According to the Observatory, 301 people ...', 'State television alleged that
+    Russian airstrikes killed 200 militants': the source of a figure, as written.
+    """
+    before = text[sentence_start:position]
+    for pattern in (_ACCORDING, _STATEMENT_FROM):
+        match = pattern.search(before)
+        if match:
+            np = _clean_np(match.group("np"))
+            if np:
+                return split_speaker(np)[0]
+    match = _WHICH_SAID.search(before)
+    if match:
+        np = _clean_np(match.group("np").split(", ")[-1])
+        if np:
+            return split_speaker(np)[0]
+    # Only the figure's own clause: "X reported four killed, while Russia promised aid within 72 hours".
+    clause = re.split(r",\s+(?:while|but|and|although|though|whereas|as)\s+", before)[-1]
+    clause_start = position - len(clause)
+    verbs = [
+        v for v in _BEFORE_VERB.finditer(clause)
+        if not _PASSIVE.search(clause[: v.start()]) and not _CLAIMED_LIVES.match(text, clause_start + v.start())
+    ]
+    if not verbs:
+        return None
+    subject = _subject(clause)
+    if subject is None or subject.split()[0].lower() in PRONOUNS:
+        return None
+    return split_speaker(subject)[0]

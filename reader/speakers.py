@@ -161,7 +161,9 @@ _NAME_AFTER = re.compile(rf"[ \t]+({_CAP}(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|vo
 _CAPS_BEFORE = re.compile(rf"(?:{_CAP}[ \t]+){{1,5}}$")
 _BODY_FORMS = word_alternation({w.capitalize() for w in ORGANISATION_WORDS})
 _BODY_WORD = re.compile(rf"(?<!\w)(?:{_BODY_FORMS})\b(?:[ \t]+(?:{_BODY_FORMS})\b)*")
-_BODY_TAIL = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|for\s+)?{_CAP}){{0,4}}")
+_BODY_TAIL = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,4}}){{1,2}}")
+# "Britain-based Syrian Observatory", "US-backed Syrian Democratic Forces": the body's name follows.
+_LEADING_MODIFIER = re.compile(r"^[A-Z][\w'’]*-(?:based|backed|led|run|funded|owned|aligned)\s+")
 
 
 def mentions(text: str) -> tuple[Mention, ...]:
@@ -177,7 +179,8 @@ def mentions(text: str) -> tuple[Mention, ...]:
             continue
         caps = _CAPS_BEFORE.search(text, max(0, title.start() - 60), title.start())
         role_start = caps.start() if caps else title.start()
-        found.append(Mention(name.start(1), name.group(1), _clean_role(text[role_start : title.end()]), False))
+        person = re.sub(r"[’']s$", "", name.group(1))  # "Bashar al-Assad’s government"
+        found.append(Mention(name.start(1), person, _clean_role(text[role_start : title.end()]), False))
     body_end = 0
     for body in _BODY_WORD.finditer(text):
         if body.start() < body_end:
@@ -188,7 +191,8 @@ def mentions(text: str) -> tuple[Mention, ...]:
             continue  # "Ministry" alone names no body
         start = caps.start() if caps else body.start()
         body_end = tail.end() if tail else body.end()
-        found.append(Mention(start, _strip_determiner(text[start:body_end]), None, True))
+        name = _LEADING_MODIFIER.sub("", _strip_determiner(text[start:body_end]))
+        found.append(Mention(start, name, None, True))
     return tuple(sorted(found, key=lambda m: m.position))
 
 
@@ -241,6 +245,8 @@ def speaker_key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = folded.replace("’", "'")
+    # "Bashar al-Assad" and "Bashar Assad": the particle is spelled or dropped by house style.
+    folded = re.sub(r"\b(?:al|el)-", "", folded)
     words = re.findall(r"[\w']+", folded)
     if words and words[0] in _DETERMINERS:
         words = words[1:]

@@ -1,0 +1,485 @@
+"""Across outlets: the same quote in several articles, the same figure reported differently.
+
+A folder is usually several outlets telling one story. compare() sets their
+quotes and figures side by side:
+
+- quote groups: one statement carried by several articles, verbatim or reworded
+  at the edges ("Bassel"/"Bassil", a dropped clause, changed punctuation);
+- claims: figures that count the same thing ("300 rebels killed" and "200
+  militants killed" by Russian strikes), agreed when the numbers match and
+  disputed when they differ;
+- people: every person and body quoted or named, with role, quotes and articles.
+
+Everything here is derived from the index, never stored: the index stays the one
+source of truth. Pairs are only ever compared across articles and only when they
+share something cheap to look up (a run of words, a counted noun), so a folder of
+10,000 articles is not compared pair by pair.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from reader.quotes import attribution_of
+from reader.sentences import sentence_spans
+from reader.speakers import ORGANISATION_WORDS, is_person_name, is_unresolved, mentions, speaker_key
+
+if TYPE_CHECKING:
+    from reader.articles import Article
+    from reader.index import Index
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    article: str
+    number: int  # the quote's place in article.quotes
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    members: tuple[QuoteRef, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article for m in self.members))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimValue:
+    article: str
+    number: int  # the figure's place in article.figures
+    text: str
+    value: float | int | str | None
+    start: int
+    end: int
+    attributed_to: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    counts: str
+    kind: str
+    status: str  # "agreed", "disputed" or "single"
+    values: tuple[ClaimValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    role: str | None
+    quotes: int
+    articles: tuple[str, ...]
+    is_body: bool
+
+
+@dataclass(frozen=True)
+class Comparison:
+    quote_groups: tuple[QuoteGroup, ...]
+    claims: tuple[Claim, ...]
+    people: tuple[Person, ...]
+
+    def group_of(self, article: str, number: int) -> QuoteGroup | None:
+        """The group holding an article's quote, if other articles carry it."""
+        return self._groups_by_quote.get((article, number))
+
+    def __post_init__(self) -> None:
+        lookup = {(m.article, m.number): g for g in self.quote_groups for m in g.members}
+        object.__setattr__(self, "_groups_by_quote", lookup)
+
+    def to_json(self) -> dict:
+        return {
+            "quote_groups": [
+                {"members": [{"article": m.article, "text": m.text, "speaker": m.speaker, "start": m.start, "end": m.end} for m in g.members]}
+                for g in self.quote_groups
+            ],
+            "claims": [
+                {
+                    "counts": c.counts,
+                    "kind": c.kind,
+                    "status": c.status,
+                    "values": [
+                        {"article": v.article, "text": v.text, "value": v.value, "start": v.start, "end": v.end, "attributed_to": v.attributed_to}
+                        for v in c.values
+                    ],
+                }
+                for c in self.claims
+            ],
+            "people": [{"name": p.name, "role": p.role, "quotes": p.quotes, "articles": list(p.articles)} for p in self.people],
+        }
+
+
+def compare(index: Index) -> Comparison:
+    return Comparison(quote_groups(index.articles), claims(index.articles), people(index.articles))
+
+
+# -- Quotes ---------------------------------------------------------------------------------
+
+_SHINGLE = 3  # words: two quotes of one statement share at least one run this long
+_COMMON_SHINGLE = 400  # a run in more quotes than this says nothing about which belong together
+_SAME_STATEMENT = 82  # rapidfuzz token_set_ratio of folded words, 0-100
+_SAME_SURNAME = 80  # rapidfuzz ratio: "bassel"/"bassil" 83, "ruiz"/"ortega" 20
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, no punctuation: what two outlets' copies of a quote share."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def quote_groups(articles: tuple[Article, ...]) -> tuple[QuoteGroup, ...]:
+    refs: list[QuoteRef] = []
+    folded: list[list[str]] = []
+    for article in articles:
+        for number, quote in enumerate(article.quotes):
+            refs.append(QuoteRef(article.id, number, quote.text, quote.speaker, quote.start, quote.end))
+            folded.append(fold(quote.text).split())
+
+    shingles: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, words in enumerate(folded):
+        runs = {tuple(words[k : k + _SHINGLE]) for k in range(max(1, len(words) - _SHINGLE + 1))}
+        for run in runs:
+            shingles[run].append(i)
+
+    parent = list(range(len(refs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    compared: set[tuple[int, int]] = set()
+    for members in shingles.values():
+        if len(members) < 2 or len(members) > _COMMON_SHINGLE:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if refs[i].article == refs[j].article or (i, j) in compared or root(i) == root(j):
+                    continue
+                compared.add((i, j))
+                if _same_statement(folded[i], folded[j], refs[i].speaker, refs[j].speaker):
+                    parent[root(j)] = root(i)
+
+    groups: dict[int, list[QuoteRef]] = defaultdict(list)
+    for i, ref in enumerate(refs):
+        groups[root(i)].append(ref)
+    found = [QuoteGroup(tuple(m)) for m in groups.values() if len({r.article for r in m}) > 1]
+    found.sort(key=lambda g: (-len(g.articles), g.members[0].article, g.members[0].start))
+    return tuple(found)
+
+
+def _same_statement(a: list[str], b: list[str], speaker_a: str | None, speaker_b: str | None) -> bool:
+    shorter = min(len(a), len(b))
+    if shorter < _SHINGLE:
+        return a == b
+    # "Bassel"/"Bassil", a clause dropped: most words in common, in a similar order.
+    if fuzz.token_set_ratio(" ".join(a), " ".join(b)) < _SAME_STATEMENT:
+        return False
+    return speakers_compatible(speaker_a, speaker_b)
+
+
+def speakers_compatible(a: str | None, b: str | None) -> bool:
+    """Could two attributions name one speaker? 'Ali Jumaa'/'Jumaa' yes; 'Ali Jumaa'/'Ali Hassan' no.
+
+    Outlets name a body differently ("Syrian army officials", "The Syrian military
+    command"), so bodies need only share a word; people must share a surname.
+    Unknown or unresolved speakers ("he", "the ministry") rule nothing out.
+    """
+    if not a or not b or is_unresolved(a) or is_unresolved(b):
+        return True
+    key_a, key_b = speaker_key(a), speaker_key(b)
+    if key_a == key_b:
+        return True
+    if is_person_name(a) and is_person_name(b):
+        # "Bassel"/"Bassil": one surname transliterated two ways.
+        return fuzz.ratio(key_a.split()[-1], key_b.split()[-1]) >= _SAME_SURNAME
+    return bool(_content(key_a) & _content(key_b))
+
+
+_GENERIC = frozenset("the of for and a an in on official officials spokesperson spokesman source sources statement".split())
+
+
+def _content(key: str) -> set[str]:
+    return set(key.split()) - _GENERIC
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """How b words a quote differently from a, word by word: ("same"|"removed"|"added", words)."""
+    words_a, words_b = a.split(), b.split()
+    matcher = SequenceMatcher(None, [fold(w) for w in words_a], [fold(w) for w in words_b], autojunk=False)
+    parts: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            parts.append(("same", " ".join(words_b[j1:j2])))
+            continue
+        if i2 > i1:
+            parts.append(("removed", " ".join(words_a[i1:i2])))
+        if j2 > j1:
+            parts.append(("added", " ".join(words_b[j1:j2])))
+    return parts
+
+
+# -- Figures --------------------------------------------------------------------------------
+
+# Outlets name one side of a war or one kind of harm differently: these count the same people.
+_NOUN_CLASSES = {
+    "combatants": "rebels rebel militants militant fighters fighter insurgents insurgent jihadists terrorists gunmen",
+    "soldiers": "soldiers soldier troops servicemen",
+    "civilians": "civilians civilian",
+    "people": "people persons lives residents inhabitants",
+    "children": "children child",
+}
+_EVENT_CLASSES = {
+    "killed": "killed died dead lives",
+    "injured": "injured wounded hurt",
+    "displaced": "displaced fled evacuated",
+}
+_CLASS_OF = {w: name for name, words in {**_NOUN_CLASSES, **_EVENT_CLASSES}.items() for w in words.split()}
+_CLASS_OF["lives"] = "people killed"  # "claimed hundreds of thousands of lives"
+_STOP = frozenset(
+    """the a an of and or but to in on at by for with from as that which who this these those it its
+    their his her they he she we was were is are be been has have had will would said says say
+    after before during about over more than some all also not no into up out one two three next
+    stated states told reported reports claimed claims alleged alleges announced confirmed added
+    estimated estimates according""".split()
+)
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_MIN_CONTEXT = 1.5  # weighted shared words: a proper name weighs 2, a word found everywhere a quarter
+_MIN_DURATION_CONTEXT = 3.0
+_SAME_NUMBER = 1.5  # two outlets giving the same specific number is itself a sign
+_EVERYWHERE = 1.0  # a word in every article (the story’s city) says little
+_MAGNITUDE = 10  # numbers further apart than this count different things: 301 is not "hundreds of thousands"
+_VAGUE_SIZE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "billions": 2e9}
+
+
+@dataclass
+class _Reading:
+    """One figure with what comparison needs: what it counts, in words, and the sentence's words."""
+
+    article: str
+    number: int
+    kind: str
+    value: float | int | str | None
+    text: str
+    start: int
+    end: int
+    nouns: frozenset[str]
+    context: dict[str, float]
+    attributed_to: str | None
+
+
+def _counted(counts: str) -> frozenset[str]:
+    return frozenset(c for w in counts.split() for c in _CLASS_OF.get(w.lower(), w.lower()).split())
+
+
+def _context(sentence: str, figure_text: str, counts: str) -> dict[str, float]:
+    """The sentence's telling words, minus what the figure counts: 'Russian airstrikes' -> russian, strikes."""
+    counted = {w.lower() for w in counts.split()} | set(_CLASS_OF)
+    words: dict[str, float] = {}
+    for word in _WORDS.findall(sentence.replace(figure_text, " ")):
+        lower = word.lower().strip("’'").removesuffix("’s").removesuffix("'s")
+        if lower in _STOP or lower in counted or len(lower) < 3:
+            continue
+        if lower.startswith("air") and len(lower) > 7:
+            lower = lower[3:]  # "airstrikes" are "strikes"
+        weight = 2.0 if word[0].isupper() else 1.0
+        words[lower] = max(words.get(lower, 0.0), weight)
+    return words
+
+
+def _size(reading: _Reading) -> float | None:
+    if isinstance(reading.value, (int, float)):
+        return float(reading.value)
+    words = fold(reading.text).split()
+    return float(_VAGUE_SIZE[words[-1]]) * (1_000 if words[-1] == "thousands" and "hundreds" in words else 1) if words and words[-1] in _VAGUE_SIZE else None
+
+
+def _readings(article: Article) -> list[_Reading]:
+    found = []
+    sentences: dict[int, list[tuple[int, int]]] = {}
+    starts = [p.start for p in article.paragraphs]
+    for number, figure in enumerate(article.figures):
+        if not figure.counts or figure.kind in ("date", "ordinal"):
+            continue
+        from bisect import bisect_right
+
+        p = max(0, bisect_right(starts, figure.start) - 1)
+        if p not in sentences:
+            paragraph = article.paragraphs[p]
+            sentences[p] = sentence_spans(article.text, paragraph.start, paragraph.end)
+        s_start, s_end = next((s for s in sentences[p] if s[0] <= figure.start < s[1] + 1), (figure.start, figure.end))
+        sentence = article.text[s_start:s_end]
+        found.append(
+            _Reading(
+                article.id,
+                number,
+                "count" if figure.kind == "vague" else figure.kind,
+                figure.value,
+                figure.text,
+                figure.start,
+                figure.end,
+                _counted(figure.counts),
+                _context(sentence, figure.text, figure.counts),
+                _attributed_to(article, s_start, figure.start),
+            )
+        )
+    return found
+
+
+def _attributed_to(article: Article, sentence_start: int, position: int) -> str | None:
+    """Who gives the figure: the quote it stands in, or the sentence's source."""
+    for quote in article.quotes:
+        if quote.start <= position < quote.end:
+            return quote.speaker
+    return attribution_of(article.text, sentence_start, position)
+
+
+def _same_thing(a: _Reading, b: _Reading, weight: dict[str, float]) -> float:
+    """How surely two figures count the same thing: 0 when they cannot, else the evidence."""
+    if a.kind != b.kind or a.nouns != b.nouns:
+        return 0.0
+    if a.kind == "year" and a.value != b.value:
+        return 0.0  # a 2019 agreement and a 2020 one are two agreements
+    size_a, size_b = _size(a), _size(b)
+    if size_a and size_b and max(size_a, size_b) > _MAGNITUDE * min(size_a, size_b):
+        return 0.0
+    shared = sum(min(a.context[w], b.context[w]) * weight.get(w, 1.0) for w in a.context.keys() & b.context.keys())
+    if a.value is not None and a.value == b.value and not (isinstance(a.value, int) and a.value <= 3):
+        shared += _SAME_NUMBER
+    return shared
+
+
+def claims(articles: tuple[Article, ...]) -> tuple[Claim, ...]:
+    readings = [r for article in articles for r in _readings(article)]
+    by_nouns: dict[tuple[str, frozenset[str]], list[int]] = defaultdict(list)
+    for i, reading in enumerate(readings):
+        by_nouns[(reading.kind, reading.nouns)].append(i)
+
+    # Words in nearly every article ("Aleppo" in a story about Aleppo) weigh a quarter.
+    holders: dict[str, set[str]] = defaultdict(set)
+    for reading in readings:
+        for word in reading.context:
+            holders[word].add(reading.article)
+    total = len({r.article for r in readings})
+    weight = {w: 0.25 for w, arts in holders.items() if total >= 3 and len(arts) >= _EVERYWHERE * total}
+
+    pairs: list[tuple[float, int, int]] = []
+    for members in by_nouns.values():
+        if len(members) > _COMMON_SHINGLE:
+            members = members[:_COMMON_SHINGLE]  # a huge folder: claims among the first ones only
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if readings[i].article == readings[j].article:
+                    continue
+                score = _same_thing(readings[i], readings[j], weight)
+                # "years" says little of what lasted: a duration needs more of its sentence in common.
+                if score >= (_MIN_DURATION_CONTEXT if readings[i].kind == "duration" else _MIN_CONTEXT):
+                    pairs.append((score, i, j))
+
+    # Best pairs first; a claim takes at most one figure from each article.
+    cluster_of = list(range(len(readings)))
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(readings))}
+    for _score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        if {readings[k].article for k in clusters[ci]} & {readings[k].article for k in clusters[cj]}:
+            continue
+        for k in clusters[cj]:
+            cluster_of[k] = ci
+        clusters[ci] += clusters.pop(cj)
+
+    found = []
+    for members in clusters.values():
+        values = tuple(
+            ClaimValue(r.article, r.number, r.text, r.value, r.start, r.end, r.attributed_to)
+            for r in sorted((readings[k] for k in members), key=lambda r: (r.article, r.start))
+        )
+        reading = readings[members[0]]
+        counts = _claim_words(articles, [readings[k] for k in members])
+        found.append(Claim(counts, reading.kind, _status(values), values))
+    order = {"disputed": 0, "agreed": 1, "single": 2}
+    found.sort(key=lambda c: (order[c.status], -len(c.values), c.values[0].article, c.values[0].start))
+    return tuple(found)
+
+
+def _claim_words(articles: tuple[Article, ...], members: list[_Reading]) -> str:
+    """The claim's name: its members' 'counts' phrases, the most common first."""
+    by_id = {a.id: a for a in articles}
+    phrases = Counter(by_id[r.article].figures[r.number].counts for r in members)
+    return " / ".join(p for p, _ in phrases.most_common(3) if p)
+
+
+def _status(values: tuple[ClaimValue, ...]) -> str:
+    if len({v.article for v in values}) < 2:
+        return "single"
+    numbers = {v.value if v.value is not None else fold(v.text).split()[-1] for v in values}
+    return "agreed" if len(numbers) == 1 else "disputed"
+
+
+# -- People ---------------------------------------------------------------------------------
+
+
+def people(articles: tuple[Article, ...]) -> tuple[Person, ...]:
+    """Every person and body quoted or named; a surname alone joins the full name it belongs to."""
+    names: dict[str, Counter[str]] = defaultdict(Counter)  # key -> spellings
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    quoted: Counter[str] = Counter()
+    seen_in: dict[str, dict[str, None]] = defaultdict(dict)
+    bodies: set[str] = set()
+
+    def note(name: str, role: str | None, article: str, is_body: bool) -> str:
+        key = speaker_key(name)
+        names[key][name] += 1
+        if role:
+            roles[key][role] += 1
+        seen_in[key][article] = None
+        if is_body:
+            bodies.add(key)
+        return key
+
+    for article in articles:
+        for quote in article.quotes:
+            if quote.speaker and not is_unresolved(quote.speaker):
+                quoted[note(quote.speaker, quote.speaker_role, article.id, not is_person_name(quote.speaker))] += 1
+        if article.quotes:  # a story's other names matter where someone speaks; skip the scan otherwise
+            for mention in mentions(article.text):
+                note(mention.name, mention.role, article.id, mention.is_body)
+
+    # "Lavrov" -> "sergei lavrov" when exactly one full name ends that way.
+    full_by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in names:
+        if " " in key and key not in bodies:
+            full_by_surname[key.split()[-1]].append(key)
+    for key in list(names):
+        if " " not in key and len(full_by_surname.get(key, [])) == 1:
+            target = full_by_surname[key][0]
+            names[target].update(names.pop(key))
+            roles[target].update(roles.pop(key, Counter()))
+            quoted[target] += quoted.pop(key, 0)
+            seen_in[target].update(seen_in.pop(key))
+
+    found = [
+        Person(
+            max(spellings, key=lambda s: (len(s), spellings[s])),
+            roles[key].most_common(1)[0][0] if roles.get(key) else None,
+            quoted.get(key, 0),
+            tuple(seen_in[key]),
+            key in bodies or bool(set(key.split()) & ORGANISATION_WORDS),
+        )
+        for key, spellings in names.items()
+    ]
+    found.sort(key=lambda p: (-p.quotes, -len(p.articles), p.name.casefold()))
+    return tuple(found)
