@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.ui_helpers import make_app, wait_for_index
+from tests.ui_helpers import make_app, wait_for_comparison
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SIZES = [(120, 40), (80, 24)]
@@ -13,7 +13,7 @@ SIZES = [(120, 40), (80, 24)]
 
 def after(*keys: str):
     async def run_before(pilot: Pilot) -> None:
-        await wait_for_index(pilot)
+        await wait_for_comparison(pilot)  # outlet counts and people are on screen: wait for them
         for key in keys:
             await pilot.press(key)
         await pilot.pause()
@@ -49,3 +49,16 @@ def test_main_screen_in_each_theme(snap_compare, theme: str) -> None:
     app = make_app(SEEDS)
     app.requested_theme = theme
     assert snap_compare(app, terminal_size=(120, 40), run_before=after("tab", "tab", "j", "j"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_compare_screen(snap_compare, size) -> None:
+    assert snap_compare(make_app(SEEDS), terminal_size=size, run_before=after("c"))
+
+
+def test_other_outlets(snap_compare) -> None:
+    assert snap_compare(make_app(SEEDS), terminal_size=(120, 40), run_before=after("tab", "tab", "j", "j", "j", "x"))
+
+
+def test_people_tab(snap_compare) -> None:
+    assert snap_compare(make_app(SEEDS), terminal_size=(120, 40), run_before=after("tab", "tab", "left"))

@@ -33,7 +33,7 @@ def test_select_a_quote_and_the_article_shows_it(reader) -> None:
     passage = "Both sides expressed serious concerns"
     assert column_of(tmux.screen(), passage) < 0  # below the fold before it is selected
     tmux.send("Tab", "Tab")
-    tmux.wait_for_text("←→ Quotes/Figures")  # the footer shows the side panel's keys
+    tmux.wait_for_text("←→ Tabs")  # the footer shows the side panel's keys
     tmux.send("G")
     screen = tmux.wait_for(lambda s: "the ministry said" in s, what="the passage in the article pane")
     # The passage is in the article pane (the middle column), not only in the side panel.
@@ -119,5 +119,41 @@ def test_a_folder_of_hostile_files_in_a_real_terminal(reader, tmp_path: Path) ->
     assert "pwned" not in tmux._tmux("display-message", "-p", "#{pane_title}")  # OSC 0 never reached the terminal
     assert tmux._tmux("display-message", "-p", "#{pane_title}").strip() == title_before
     assert "Sources" in tmux.screen()  # nothing cleared the screen
+    tmux.send("q")
+    tmux.wait_for_text("READER-EXITED-0")
+
+
+def test_compare_goes_from_a_disputed_claim_to_the_article(reader) -> None:
+    tmux = reader("seeds")
+    tmux.wait_for_text("5 articles")
+    tmux.send("c")
+    screen = tmux.wait_for_text("DISPUTED")
+    lines = screen.splitlines()
+    # Disputed first: the Russian strikes' toll, 300 in one article and 200 in another.
+    heading = next(i for i, line in enumerate(lines) if "DISPUTED" in line)
+    assert "rebels killed" in lines[heading]
+    assert "300" in lines[heading + 1] and "200" in lines[heading + 3]
+    assert "PlatinumPost" in lines[heading + 3] and "State television" in lines[heading + 3]
+    tmux.send("Down")  # from 300 to 200
+    tmux.send("Enter")
+    # The PlatinumPost article, scrolled to the figure: its sentence is in the article pane.
+    screen = tmux.wait_for(lambda s: "PlatinumPost" in s.splitlines()[0], what="the PlatinumPost article open")
+    assert "DISPUTED" not in screen
+    tmux.wait_for(lambda s: any("killed 200 militants" in line[:92] for line in s.splitlines()), what="the figure in the article pane")
+    tmux.send("q")
+    tmux.wait_for_text("READER-EXITED-0")
+
+
+def test_other_outlets_at_80_columns(reader) -> None:
+    tmux = reader("seeds", width=80, height=24)
+    tmux.wait_for_text("5 articles")
+    tmux.send("Tab", "Tab")
+    tmux.wait_for_text("x Other outlets")
+    tmux.send("Down", "Down")  # Ali Jumaa's words: JPost carries them too
+    tmux.send("x")
+    screen = tmux.wait_for_text("Carried by 1 other outlet")
+    assert "JPost" in screen and "word for word" in screen
+    tmux.send("Enter")
+    tmux.wait_for(lambda s: "JPost" in s.splitlines()[0] and "Carried by" not in s, what="the JPost article open")
     tmux.send("q")
     tmux.wait_for_text("READER-EXITED-0")

@@ -20,3 +20,15 @@ async def wait_for_index(pilot: Pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     assert pilot.app.index is not None
+
+
+async def wait_for_comparison(pilot: Pilot) -> None:
+    """Until the articles have been compared (a worker started once the index is in)."""
+    await wait_for_index(pilot)
+    for _ in range(100):
+        if pilot.app.comparison is not None:
+            break
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    assert pilot.app.comparison is not None
+    await pilot.pause()

@@ -38,11 +38,14 @@ from reader.ui.theming import to_textual, variable_defaults
 if TYPE_CHECKING:  # the core's heavier modules load after the first frame, in the worker
     from reader.articles import Article
     from reader.bookmarks import Anchored, Bookmark
+    from reader.compare import Comparison
+    from reader.ui.compare_screens import Target
     from reader.index import Index
     from reader.search import Hit, SearchIndex
     from reader.sources import Problem
 
 FALLBACK_THEME = "textual-dark"  # Textual's own, when no theme file loads at all
+COMPARE_AT_START = 2_000  # articles: a bigger folder is compared when c first asks
 BATCH_SECONDS = 0.05  # how often the worker reports: often enough to feel live, cheap to repaint
 
 
@@ -69,6 +72,12 @@ class IndexFailed(Message):
         self.reason = reason
 
 
+class ComparisonReady(Message):
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self.comparison = comparison
+
+
 class ReaderApp(App[None]):
     CSS_PATH = Path(__file__).parent / "reader.tcss"  # absolute: subclasses elsewhere find it too
     TITLE = "seed-reader"
@@ -80,6 +89,7 @@ class ReaderApp(App[None]):
         Binding("b", "bookmark", "Bookmark", id="app.bookmark", tooltip="Bookmark the passage: the selection, the reading cursor's sentence, or the selected quote or figure"),
         Binding("B", "bookmarks", "Bookmarks", show=False, id="app.bookmarks", tooltip="List every bookmark: filter, jump, edit, delete"),
         Binding("slash", "search", "Search", key_display="/", id="app.search", tooltip="Search every quote (ctrl+f in the box: every sentence)"),
+        Binding("c", "compare", "Compare", id="app.compare", tooltip="Compare the articles: claims the outlets agree on or dispute, by outlet"),
         Binding("n", "step_result(1)", "Next hit", id="app.next_result", tooltip="Go to the next search result"),
         Binding("N", "step_result(-1)", "Prev hit", show=False, id="app.previous_result", tooltip="Go to the previous search result"),
         Binding("left_square_bracket", "step_article(-1)", "Prev", key_display="[", show=False, id="app.previous", tooltip="Open the previous article"),
@@ -108,6 +118,8 @@ class ReaderApp(App[None]):
         self._engines: dict[str, SearchIndex] = {}
         self._engine_lock = threading.Lock()
         self.search_outcome: SearchOutcome | None = None
+        self.comparison: Comparison | None = None
+        self._open_compare_when_ready = False
 
     # -- Layout ------------------------------------------------------------
 
@@ -367,6 +379,67 @@ class ReaderApp(App[None]):
         if not count:
             self.query_one(ArticleView).show(None, f"No articles in {self.path}: it holds no readable .txt or .md file.")
         self._prepare_search()
+        if count <= COMPARE_AT_START:
+            self._compare()
+
+    # -- Across outlets ------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def _compare(self) -> None:
+        from reader.compare import compare
+
+        if self.index is not None:
+            self.post_message(ComparisonReady(compare(self.index)))
+
+    def on_comparison_ready(self, message: ComparisonReady) -> None:
+        self.comparison = message.comparison
+        self.query_one(SidePanel).set_comparison(message.comparison)
+        if self._open_compare_when_ready:
+            self._open_compare_when_ready = False
+            self.action_compare()
+
+    def action_compare(self) -> None:
+        from reader.ui.compare_screens import CompareScreen
+
+        if isinstance(self.screen, CompareScreen):
+            return
+        if self.comparison is None:
+            if self.index is None:
+                self.notify("Still indexing: compare when every article is in.", timeout=3)
+                return
+            self._open_compare_when_ready = True
+            self.notify(f"Comparing {len(self.index.articles):,} articles…", timeout=3)
+            self._compare()
+            return
+        self.push_screen(CompareScreen(self.comparison, self._by_id), self._open_target)
+
+    @on(SidePanel.OtherOutlets)
+    def _other_outlets(self, event: SidePanel.OtherOutlets) -> None:
+        from reader.ui.compare_screens import OtherOutletsScreen
+
+        group = self.comparison.group_of(event.article_id, event.number) if self.comparison else None
+        if self.comparison is None:
+            self.notify("Still comparing the articles: try again in a moment.", timeout=3)
+        elif group is None:
+            self.notify("No other article carries this quote.", timeout=3)
+        else:
+            this = next(m for m in group.members if (m.article, m.number) == (event.article_id, event.number))
+            self.push_screen(OtherOutletsScreen(group, this, self._by_id), self._open_target)
+
+    def _open_target(self, target: Target | None) -> None:
+        """Open an article at a passage chosen on another screen, and select its row."""
+        if target is None:
+            return
+        article = self._by_id.get(target.article)
+        if article is None:
+            return
+        if article is not self.current:
+            self.open_article(article)
+            self.query_one(SourceList).highlighted = self._row[article.id]
+        self.query_one(SidePanel).select_item(target.kind, target.number)
+        view = self.query_one(ArticleView)
+        view.mark_passage(target.start, target.end)
+        view.focus()
 
     @work(thread=True, exclusive=True, group="search-index")
     def _prepare_search(self) -> None:
@@ -502,13 +575,16 @@ class ReaderApp(App[None]):
             self.query_one(ArticleView).focus()
 
     def action_help(self) -> None:
+        from reader.ui.compare_screens import CompareScreen, OtherOutletsScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         sections = [
             ("Everywhere", self.BINDINGS),
             ("Sources (left)", SourceList.BINDINGS),
             ("Article (middle)", ArticleView.BINDINGS),
-            ("Quotes and figures (right)", SidePanel.BINDINGS + PassageList.BINDINGS),
+            ("Quotes, figures and people (right)", SidePanel.BINDINGS + PassageList.BINDINGS),
+            ("Compare (c) and other outlets (x)", CompareScreen.BINDINGS + OtherOutletsScreen.BINDINGS),
             ("Search (/)", SearchScreen.BINDINGS),
             ("Bookmarks (B)", BookmarksScreen.BINDINGS + BookmarkDialog.BINDINGS),
         ]
@@ -525,4 +601,5 @@ class ReaderApp(App[None]):
         yield SystemCommand("Original text", "Show the file as saved, or the clean text", self.action_toggle_original)
         yield SystemCommand("Help", "Show every key", self.action_help)
         yield SystemCommand("Search quotes", "Find any quote in every article", self.action_search)
+        yield SystemCommand("Compare", "Claims the outlets agree on or dispute", self.action_compare)
         yield SystemCommand("Bookmarks", "List every bookmark", self.action_bookmarks)
