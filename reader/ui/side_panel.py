@@ -20,8 +20,6 @@ from textual.message import Message
 from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from reader.speakers import is_unresolved, speaker_key
-
 if TYPE_CHECKING:
     from reader.articles import Article
     from reader.compare import Comparison, Person
@@ -45,6 +43,7 @@ class PassageList(OptionList):
 
 def quote_prompt(quote: Quote, others: int = 0) -> Text:
     """A quote row; others is how many other outlets carry the same statement."""
+    from reader.speakers import is_unresolved  # the core's name rules load after the first frame
     text = Text()
     text.append("“", style="dim")
     text.append(quote.text.replace("\n\n", " ¶ "))
@@ -171,6 +170,8 @@ class SidePanel(Vertical):
         article = self.article
         if article is None:
             return
+        from reader.speakers import speaker_key
+
         numbered = list(enumerate(article.quotes))
         options: list[Option | None] = []
         if self.person is not None:
@@ -198,6 +199,7 @@ class SidePanel(Vertical):
 
     def _is_person(self, speaker: str) -> bool:
         from reader.compare import speakers_compatible
+        from reader.speakers import speaker_key
 
         person = self.person
         return person is not None and (
