@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -126,7 +127,8 @@ def compare(index: Index) -> Comparison:
 # -- Quotes ---------------------------------------------------------------------------------
 
 _SHINGLE = 3  # words: two quotes of one statement share at least one run this long
-_COMMON_SHINGLE = 400  # a run in more quotes than this says nothing about which belong together
+_RAREST_RUNS = 3  # of a quote's runs of words, the ones looked up: the rarest say most
+_NEIGHBOURS = 8  # earlier quotes compared per run: a statement in 500 articles is still one group
 _SAME_STATEMENT = 82  # rapidfuzz token_set_ratio of folded words, 0-100
 _SAME_SURNAME = 80  # rapidfuzz ratio: "bassel"/"bassil" 83, "ruiz"/"ortega" 20
 
@@ -160,17 +162,19 @@ def quote_groups(articles: tuple[Article, ...]) -> tuple[QuoteGroup, ...]:
             i = parent[i]
         return i
 
-    compared: set[tuple[int, int]] = set()
-    for members in shingles.values():
-        if len(members) < 2 or len(members) > _COMMON_SHINGLE:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if refs[i].article == refs[j].article or (i, j) in compared or root(i) == root(j):
+    # Each quote is compared with the few quotes just before it that share its rarest runs of
+    # words: a copy of a statement shares those, and the work grows with the folder, not its square.
+    for i, words in enumerate(folded):
+        runs = {tuple(words[k : k + _SHINGLE]) for k in range(max(1, len(words) - _SHINGLE + 1))}
+        shared = [r for r in runs if len(shingles[r]) > 1]  # a run only this quote has finds nothing
+        for run in sorted(shared, key=lambda r: len(shingles[r]))[:_RAREST_RUNS]:
+            members = shingles[run]
+            position = bisect_left(members, i)
+            for j in members[max(0, position - _NEIGHBOURS) : position]:
+                if refs[i].article == refs[j].article or root(i) == root(j):
                     continue
-                compared.add((i, j))
                 if _same_statement(folded[i], folded[j], refs[i].speaker, refs[j].speaker):
-                    parent[root(j)] = root(i)
+                    parent[root(i)] = root(j)
 
     groups: dict[int, list[QuoteRef]] = defaultdict(list)
     for i, ref in enumerate(refs):
@@ -313,8 +317,6 @@ def _readings(article: Article) -> list[_Reading]:
     for number, figure in enumerate(article.figures):
         if not figure.counts or figure.kind in ("date", "ordinal"):
             continue
-        from bisect import bisect_right
-
         p = max(0, bisect_right(starts, figure.start) - 1)
         if p not in sentences:
             paragraph = article.paragraphs[p]
@@ -375,18 +377,28 @@ def claims(articles: tuple[Article, ...]) -> tuple[Claim, ...]:
     total = len({r.article for r in readings})
     weight = {w: 0.25 for w, arts in holders.items() if total >= 3 and len(arts) >= _EVERYWHERE * total}
 
+    # Candidates share what they count and a telling word or the same number: looked up, not
+    # every pair of a group compared, so a folder of 10,000 articles is not squared.
     pairs: list[tuple[float, int, int]] = []
     for members in by_nouns.values():
-        if len(members) > _COMMON_SHINGLE:
-            members = members[:_COMMON_SHINGLE]  # a huge folder: claims among the first ones only
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
+        holders_of: dict[object, list[int]] = defaultdict(list)
+        for i in members:
+            reading = readings[i]
+            keys: list[object] = [w for w in reading.context if w not in weight]
+            if reading.value is not None:
+                keys.append(("value", reading.value))
+            candidates: set[int] = set()
+            for key in keys:
+                earlier = holders_of[key]
+                candidates.update(earlier[-_NEIGHBOURS:])
+                earlier.append(i)
+            for j in candidates:
                 if readings[i].article == readings[j].article:
                     continue
-                score = _same_thing(readings[i], readings[j], weight)
+                score = _same_thing(readings[j], readings[i], weight)
                 # "years" says little of what lasted: a duration needs more of its sentence in common.
                 if score >= (_MIN_DURATION_CONTEXT if readings[i].kind == "duration" else _MIN_CONTEXT):
-                    pairs.append((score, i, j))
+                    pairs.append((score, j, i))
 
     # Best pairs first; a claim takes at most one figure from each article.
     cluster_of = list(range(len(readings)))
