@@ -94,6 +94,8 @@ async def test_people_tab_filters_the_quotes_tab(seeds: Path) -> None:
         people = app.query_one("#people", PassageList)
         rows = option_texts(people)
         assert any("Sergei Lavrov, Russian Foreign Minister" in r for r in rows)
+        jumaa = next(r for r in rows if "Ali Jumaa" in r)
+        assert "2 quotes · 000_96b56c3d77251b90.txt, JPost" in jumaa  # the outlets, by name where known
         people.highlighted = next(i for i, r in enumerate(rows) if "Ali Jumaa" in r)
         await pilot.press("enter")
         await pilot.pause()

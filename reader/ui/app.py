@@ -393,7 +393,8 @@ class ReaderApp(App[None]):
 
     def on_comparison_ready(self, message: ComparisonReady) -> None:
         self.comparison = message.comparison
-        self.query_one(SidePanel).set_comparison(message.comparison)
+        outlets = {a.id: a.outlet or a.id for a in self.articles}
+        self.query_one(SidePanel).set_comparison(message.comparison, outlets)
         if self._open_compare_when_ready:
             self._open_compare_when_ready = False
             self.action_compare()

@@ -62,14 +62,16 @@ def quote_prompt(quote: Quote, others: int = 0) -> Text:
     return text
 
 
-def person_prompt(person: Person, here: bool) -> Text:
+def person_prompt(person: Person, here: bool, outlets: list[str]) -> Text:
+    """A person or body: role, quotes, and the outlets that quote or name them."""
     text = Text()
     text.append("• " if here else "  ", style="bold")
     text.append(person.name, style="bold")
     if person.role:
         text.append(f", {person.role}", style="dim")
     quotes = f"{person.quotes} quote{'s' if person.quotes != 1 else ''}" if person.quotes else "named only"
-    text.append(f"\n  {quotes} · {len(person.articles)} article{'s' if len(person.articles) != 1 else ''}", style="dim")
+    shown = ", ".join(outlets[:4]) + (f" +{len(outlets) - 4}" if len(outlets) > 4 else "")
+    text.append(f"\n  {quotes} · {shown}", style="dim")
     return text
 
 
@@ -124,6 +126,7 @@ class SidePanel(Vertical):
         super().__init__(id=id)
         self.article: Article | None = None
         self.comparison: Comparison | None = None
+        self.outlet_names: dict[str, str] = {}
         self.by_speaker = False
         self.person: Person | None = None  # the Quotes tab shows only this person's quotes
 
@@ -225,14 +228,23 @@ class SidePanel(Vertical):
         found = self.comparison.people
         # The open article's people first, then the rest of the folder's.
         ordered = sorted(range(len(found)), key=lambda i: (here not in found[i].articles, i))[:MAX_ROWS]
-        options = [o for i in ordered for o in (Option(person_prompt(found[i], here in found[i].articles), id=f"p{i}"), None)]
+        outlets = self.outlet_names
+        options = [
+            o
+            for i in ordered
+            for o in (Option(person_prompt(found[i], here in found[i].articles, list(dict.fromkeys(outlets.get(a, a) for a in found[i].articles))), id=f"p{i}"), None)
+        ]
         people.add_options(options or [Option(Text("Nobody quoted or named.", style="dim italic"), disabled=True)])
         tab.label = Text(f"People {sum(here in p.articles for p in found)}")
         people.highlighted = None
 
-    def set_comparison(self, comparison: Comparison) -> None:
-        """The cross-article comparison is ready: show outlet counts and people."""
+    def set_comparison(self, comparison: Comparison, outlet_names: dict[str, str]) -> None:
+        """The cross-article comparison is ready: show outlet counts and people.
+
+        outlet_names maps an article id to the outlet shown for it (the id when none is known).
+        """
         self.comparison = comparison
+        self.outlet_names = outlet_names
         self._show_quotes()
         self._show_people()
 
