@@ -279,6 +279,7 @@ class _Reading:
     text: str
     start: int
     end: int
+    counts: str
     nouns: frozenset[str]
     context: dict[str, float]
     attributed_to: str | None
@@ -314,6 +315,7 @@ def _readings(article: Article) -> list[_Reading]:
     found = []
     sentences: dict[int, list[tuple[int, int]]] = {}
     starts = [p.start for p in article.paragraphs]
+    quote_starts = [q.start for q in article.quotes]  # quotes are in text order and do not overlap
     for number, figure in enumerate(article.figures):
         if not figure.counts or figure.kind in ("date", "ordinal"):
             continue
@@ -332,19 +334,20 @@ def _readings(article: Article) -> list[_Reading]:
                 figure.text,
                 figure.start,
                 figure.end,
+                figure.counts,
                 _counted(figure.counts),
                 _context(sentence, figure.text, figure.counts),
-                _attributed_to(article, s_start, figure.start),
+                _attributed_to(article, quote_starts, s_start, figure.start),
             )
         )
     return found
 
 
-def _attributed_to(article: Article, sentence_start: int, position: int) -> str | None:
+def _attributed_to(article: Article, quote_starts: list[int], sentence_start: int, position: int) -> str | None:
     """Who gives the figure: the quote it stands in, or the sentence's source."""
-    for quote in article.quotes:
-        if quote.start <= position < quote.end:
-            return quote.speaker
+    before = bisect_right(quote_starts, position) - 1
+    if before >= 0 and position < article.quotes[before].end:
+        return article.quotes[before].speaker
     return attribution_of(article.text, sentence_start, position)
 
 
@@ -420,18 +423,17 @@ def claims(articles: tuple[Article, ...]) -> tuple[Claim, ...]:
             for r in sorted((readings[k] for k in members), key=lambda r: (r.article, r.start))
         )
         reading = readings[members[0]]
-        counts = _claim_words(articles, [readings[k] for k in members])
+        counts = _claim_words([readings[k] for k in members])
         found.append(Claim(counts, reading.kind, _status(values), values))
     order = {"disputed": 0, "agreed": 1, "single": 2}
     found.sort(key=lambda c: (order[c.status], -len(c.values), c.values[0].article, c.values[0].start))
     return tuple(found)
 
 
-def _claim_words(articles: tuple[Article, ...], members: list[_Reading]) -> str:
+def _claim_words(members: list[_Reading]) -> str:
     """The claim's name: its members' 'counts' phrases, the most common first."""
-    by_id = {a.id: a for a in articles}
-    phrases = Counter(by_id[r.article].figures[r.number].counts for r in members)
-    return " / ".join(p for p, _ in phrases.most_common(3) if p)
+    phrases = Counter(r.counts for r in members)
+    return " / ".join(p for p, _ in phrases.most_common(3))
 
 
 def _status(values: tuple[ClaimValue, ...]) -> str:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -58,6 +57,32 @@ def wording(article: Article | None, start: int, end: int) -> Text:
     return text
 
 
+class PickTarget:
+    """A screen whose list rows are targets: enter (or a click) on one dismisses with it."""
+
+    LIST_ID = ""
+    targets: dict[str, Target]
+
+    def on_mount(self) -> None:
+        listing = self.query_one(f"#{self.LIST_ID}", PassageList)
+        listing.focus()
+        listing.action_first()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_open(self) -> None:
+        option = self.query_one(f"#{self.LIST_ID}", PassageList).highlighted_option
+        if option is not None and option.id in self.targets:
+            self.dismiss(self.targets[option.id])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # A named handler, not @on: Textual collects @on handlers on widget classes, not on mixins.
+        event.stop()
+        if event.option.id in self.targets:
+            self.dismiss(self.targets[event.option.id])
+
+
 _STATUS_STYLE = {"disputed": "bold reverse", "agreed": "bold", "single": "dim"}
 
 
@@ -72,8 +97,10 @@ def claim_heading(claim: Claim) -> Text:
     return text
 
 
-class CompareScreen(Screen[Target | None]):
+class CompareScreen(PickTarget, Screen[Target | None]):
     """The story's claims, disputed first, each with its values by outlet."""
+
+    LIST_ID = "claims"
 
     BINDINGS = [
         Binding("escape,c", "close", "Close", id="compare.close", tooltip="Back to the article"),
@@ -130,24 +157,8 @@ class CompareScreen(Screen[Target | None]):
         return options
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.sub_title = "Compare claims across outlets"
-        listing = self.query_one("#claims", PassageList)
-        listing.focus()
-        listing.action_first()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_open(self) -> None:
-        option = self.query_one("#claims", PassageList).highlighted_option
-        if option is not None and option.id in self.targets:
-            self.dismiss(self.targets[option.id])
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id in self.targets:
-            self.dismiss(self.targets[event.option.id])
 
 
 def diff_text(base: str, other: str) -> Text:
@@ -165,8 +176,10 @@ def diff_text(base: str, other: str) -> Text:
     return text
 
 
-class OtherOutletsScreen(ModalScreen[Target | None]):
+class OtherOutletsScreen(PickTarget, ModalScreen[Target | None]):
     """The other articles that carry a quote, each with its wording compared."""
+
+    LIST_ID = "outlets"
 
     BINDINGS = [
         Binding("escape,x", "close", "Close", id="outlets.close", tooltip="Back to the article"),
@@ -209,22 +222,3 @@ class OtherOutletsScreen(ModalScreen[Target | None]):
                 options += [Option(row, id=option_id), None]
             yield PassageList(*options, id="outlets")
             yield Static(Text("enter opens that article at the quote · escape returns", style="dim"), id="outlets-keys")
-
-    def on_mount(self) -> None:
-        listing = self.query_one("#outlets", PassageList)
-        listing.focus()
-        listing.action_first()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_open(self) -> None:
-        option = self.query_one("#outlets", PassageList).highlighted_option
-        if option is not None and option.id in self.targets:
-            self.dismiss(self.targets[option.id])
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id in self.targets:
-            self.dismiss(self.targets[event.option.id])
