@@ -406,15 +406,17 @@ def claims(articles: tuple[Article, ...]) -> tuple[Claim, ...]:
     # Best pairs first; a claim takes at most one figure from each article.
     cluster_of = list(range(len(readings)))
     clusters: dict[int, list[int]] = {i: [i] for i in range(len(readings))}
+    cluster_articles: dict[int, set[str]] = {i: {r.article} for i, r in enumerate(readings)}
     for _score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj:
+        if ci == cj or not cluster_articles[ci].isdisjoint(cluster_articles[cj]):
             continue
-        if {readings[k].article for k in clusters[ci]} & {readings[k].article for k in clusters[cj]}:
-            continue
+        if len(clusters[ci]) < len(clusters[cj]):
+            ci, cj = cj, ci  # the smaller joins the larger: merging stays cheap in a big folder
         for k in clusters[cj]:
             cluster_of[k] = ci
         clusters[ci] += clusters.pop(cj)
+        cluster_articles[ci] |= cluster_articles.pop(cj)
 
     found = []
     for members in clusters.values():
