@@ -208,26 +208,26 @@ _ANCHOR = re.compile(r"\d|\b" + word_alternation(_ANCHOR_WORDS) + r"\b")
 _BEFORE, _AFTER = 40, 60  # window around an anchor: "many millions", "$3bn", "1.5 million people"
 
 
-def _windows(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
-    paragraph = text[p_start:p_end]
-    lowered = paragraph.lower()
-    if len(lowered) != len(paragraph):  # a few characters lower-case to two: search all of it
-        return [(p_start, p_end)]
-    windows: list[tuple[int, int]] = []
+def _windows(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Each paragraph's windows around anchors, from one scan of the whole article."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two: search every paragraph whole
+        return [[paragraph] for paragraph in paragraphs]
+    found: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
+    number = 0
     for match in _ANCHOR.finditer(lowered):
-        start = max(p_start, p_start + match.start() - _BEFORE)
-        end = min(p_end, p_start + match.end() + _AFTER)
+        position = match.start()
+        while number + 1 < len(paragraphs) and paragraphs[number + 1][0] <= position:
+            number += 1
+        p_start, p_end = paragraphs[number]
+        if not p_start <= position < p_end:
+            continue  # between paragraphs
+        start, end = max(p_start, position - _BEFORE), min(p_end, match.end() + _AFTER)
+        windows = found[number]
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:
             windows.append((start, end))
-    return windows
-
-
-def _scan(text: str, p_start: int, p_end: int) -> list[_Found]:
-    found: list[_Found] = []
-    for w_start, w_end in _windows(text, p_start, p_end):
-        found.extend(_scan_window(text, w_start, w_end))
     return found
 
 
@@ -425,8 +425,10 @@ def _event(before: str, after: str) -> str | None:
 def extract_figures(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Figure, ...]:
     """Every figure in the paragraphs of text, in order."""
     figures: list[Figure] = []
-    for p_start, p_end in paragraphs:
-        found = sorted(_scan(text, p_start, p_end), key=lambda f: f.start)
+    for (p_start, p_end), windows in zip(paragraphs, _windows(text, paragraphs)):
+        if not windows:
+            continue
+        found = sorted((f for w_start, w_end in windows for f in _scan_window(text, w_start, w_end)), key=lambda f: f.start)
         if not found:
             continue
         sentences = sentence_spans(text, p_start, p_end)
