@@ -46,8 +46,7 @@ def test_help_screen(snap_compare) -> None:
 
 @pytest.mark.parametrize("theme", ["seed-dark", "seed-light", "seed-contrast", "seed-paper", "seed-ansi"])
 def test_main_screen_in_each_theme(snap_compare, theme: str) -> None:
-    app = make_app(SEEDS)
-    app.requested_theme = theme
+    app = make_app(SEEDS, theme=theme)  # the theme is chosen as the app is built, as --theme does
     assert snap_compare(app, terminal_size=(120, 40), run_before=after("tab", "tab", "j", "j"))
 
 

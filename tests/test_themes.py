@@ -8,6 +8,7 @@ from textual.color import Color
 from reader.cli import main
 from reader.config import config_path
 from reader.themes import PROJECT_THEMES, READER_FIELDS, load_themes, user_themes
+from reader.ui.app import ReaderApp
 from reader.ui.theming import reader_colors
 from tests.ui_helpers import make_app, wait_for_index
 
@@ -91,8 +92,7 @@ def test_a_user_theme_replaces_a_shipped_one(broken_user_themes: Path) -> None:
 
 
 async def test_broken_themes_make_one_notification(broken_user_themes: Path, seeds: Path) -> None:
-    app = make_app(seeds)
-    app.theme_folders = [PROJECT_THEMES, broken_user_themes]
+    app = ReaderApp(seeds, theme_folders=[PROJECT_THEMES, broken_user_themes])
     async with app.run_test() as pilot:
         await wait_for_index(pilot)
         notes = [n.message for n in app._notifications if n.title == "Some themes did not load"]
@@ -137,8 +137,7 @@ async def test_a_broken_config_is_never_overwritten(seeds: Path) -> None:
 
 
 async def test_theme_option_picks_the_theme(seeds: Path) -> None:
-    app = make_app(seeds)
-    app.requested_theme = "seed-paper"
+    app = make_app(seeds, theme="seed-paper")
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == "seed-paper"

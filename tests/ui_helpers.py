@@ -11,8 +11,8 @@ from reader.ui.app import ReaderApp
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def make_app(path: Path) -> ReaderApp:
-    return ReaderApp(path, theme_folders=[ROOT / "themes"])
+def make_app(path: Path, theme: str | None = None) -> ReaderApp:
+    return ReaderApp(path, theme=theme, theme_folders=[ROOT / "themes"])
 
 
 async def wait_for_index(pilot: Pilot) -> None:

@@ -120,6 +120,9 @@ class ReaderApp(App[None]):
         self.search_outcome: SearchOutcome | None = None
         self.comparison: Comparison | None = None
         self._open_compare_when_ready = False
+        self._startup_notices: list[tuple[str, str]] = []  # (title, message), shown once mounted
+        # Before the stylesheet is first parsed: set on mount, the theme cost a second parse.
+        self._register_themes()
 
     # -- Layout ------------------------------------------------------------
 
@@ -134,7 +137,10 @@ class ReaderApp(App[None]):
         return variable_defaults()
 
     def on_mount(self) -> None:
-        self._register_themes()
+        for title, message in self._startup_notices:
+            self.notify(message, title=title, severity="warning", markup=False)
+        # From now on a change of theme (t, the command palette) is remembered.
+        self.watch(self, "theme", self._remember_theme, init=False)
         sources = self.query_one(SourceList)
         sources.border_title = "Sources"
         sources.border_subtitle = "indexing…"
@@ -285,25 +291,30 @@ class ReaderApp(App[None]):
         return self.store is not None and self._change_bookmarks(lambda: self.store.restore(bookmark, position))
 
     def _register_themes(self) -> None:
+        """Register the theme files and choose the theme, from __init__ (nothing is on screen yet)."""
         themes = load_themes(*self.theme_folders)
         for spec in themes.themes:
             self.register_theme(to_textual(spec))
         self.theme_names = themes.names()
         if themes.problems:
             details = "\n".join(f"{p.file}: {p.reason}" for p in themes.problems)
-            self.notify(details, title="Some themes did not load", severity="warning", markup=False)
+            self._startup_notices.append(("Some themes did not load", details))
         fallback = DEFAULT_THEME if DEFAULT_THEME in self.theme_names else FALLBACK_THEME
         config = load_config()
         if config.error:
-            self.notify(f"{config.error}\nSettings will not be saved until it is fixed.", title="config.yaml", severity="warning", markup=False)
+            self._startup_notices.append(("config.yaml", f"{config.error}\nSettings will not be saved until it is fixed."))
         remembered = config.values.get("theme")
         chosen = self.requested_theme or remembered or fallback
         if chosen not in self.available_themes:
-            self.notify(f"The theme {chosen!r} did not load; using {fallback}.", title="Theme", severity="warning", markup=False)
+            self._startup_notices.append(("Theme", f"The theme {chosen!r} did not load; using {fallback}."))
             chosen = fallback
-        self.theme = chosen
-        # From now on a change of theme (t, the command palette) is remembered.
-        self.watch(self, "theme", self._remember_theme, init=False)
+        # What App._watch_theme does, without its second parse of every stylesheet: the
+        # stylesheet has not been parsed yet, so its variables are simply set.
+        self.set_reactive(App.theme, chosen)
+        dark = self.current_theme.dark
+        self.update_classes({f"-theme-{chosen}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def _remember_theme(self, name: str) -> None:
         problem = save_setting("theme", name)
