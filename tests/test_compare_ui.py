@@ -127,3 +127,18 @@ async def test_s_groups_quotes_by_speaker(tmp_path: Path) -> None:
         await pilot.press("s")
         rows = option_texts(app.query_one("#quotes", PassageList))
         assert "We are ready" in rows[0] and "numbers" in rows[1]
+
+
+async def test_x_after_a_search_jump_uses_the_quote_jumped_to(seeds: Path) -> None:
+    app = make_app(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_comparison(pilot)
+        await pilot.press("slash", *"redeployment operation aimed")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.query_one(SidePanel).has_focus_within  # the article has focus, not the panel
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, OtherOutletsScreen)

@@ -89,6 +89,7 @@ class ReaderApp(App[None]):
         Binding("b", "bookmark", "Bookmark", id="app.bookmark", tooltip="Bookmark the passage: the selection, the reading cursor's sentence, or the selected quote or figure"),
         Binding("B", "bookmarks", "Bookmarks", show=False, id="app.bookmarks", tooltip="List every bookmark: filter, jump, edit, delete"),
         Binding("slash", "search", "Search", key_display="/", id="app.search", tooltip="Search every quote (ctrl+f in the box: every sentence)"),
+        Binding("x", "other_outlets", "Other outlets", show=False, id="app.other_outlets", tooltip="The other outlets that carry the quote selected in the side panel (after a search jump too)"),
         Binding("c", "compare", "Compare", id="app.compare", tooltip="Compare the articles: claims the outlets agree on or dispute, by outlet"),
         Binding("n", "step_result(1)", "Next hit", id="app.next_result", tooltip="Go to the next search result"),
         Binding("N", "step_result(-1)", "Prev hit", show=False, id="app.previous_result", tooltip="Go to the previous search result"),
@@ -424,6 +425,9 @@ class ReaderApp(App[None]):
             self._compare()
             return
         self.push_screen(CompareScreen(self.comparison, self._by_id), self._open_target)
+
+    def action_other_outlets(self) -> None:
+        self.query_one(SidePanel).action_other_outlets()
 
     @on(SidePanel.OtherOutlets)
     def _other_outlets(self, event: SidePanel.OtherOutlets) -> None:
