@@ -142,3 +142,18 @@ async def test_x_after_a_search_jump_uses_the_quote_jumped_to(seeds: Path) -> No
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, OtherOutletsScreen)
+
+
+async def test_over_compare_the_article_keys_are_not_offered(seeds: Path) -> None:
+    from reader.ui.bookmark_screens import BookmarkDialog
+
+    app = make_app(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_comparison(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        shown = {key for key, b in app.screen.active_bindings.items() if b.binding.show and b.enabled}
+        assert "b" not in shown and "slash" not in shown and "p" not in shown
+        await pilot.press("b")  # would bookmark the article hidden behind the Compare screen
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen) and not isinstance(app.screen, BookmarkDialog)

@@ -45,6 +45,10 @@ if TYPE_CHECKING:  # the core's heavier modules load after the first frame, in t
     from reader.sources import Problem
 
 FALLBACK_THEME = "textual-dark"  # Textual's own, when no theme file loads at all
+# Actions on the article and panes: offered only when the reader's own screen is on top.
+READER_ONLY = frozenset(
+    "bookmark bookmarks toggle_side search step_result step_article toggle_original other_outlets".split()
+)
 COMPARE_AT_START = 2_000  # articles: a bigger folder is compared when c first asks
 BATCH_SECONDS = 0.05  # how often the worker reports: often enough to feel live, cheap to repaint
 
@@ -573,6 +577,8 @@ class ReaderApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "step_result" and self.search_outcome is None:
             return False  # n and N appear once there is a search to step through
+        if action in READER_ONLY and len(self.screen_stack) > 1:
+            return False  # over Compare or a dialog, b would act on the article hidden behind it
         return True
 
     def action_cycle_theme(self) -> None:
