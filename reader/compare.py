@@ -19,7 +19,6 @@ share something cheap to look up (a run of words, a counted noun), so a folder o
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from reader.folding import fold as fold_text
 from reader.quotes import attribution_of
 from reader.sentences import sentence_spans
 from reader.speakers import ORGANISATION_WORDS, is_person_name, is_unresolved, mentions, speaker_key
@@ -134,10 +134,11 @@ _SAME_SURNAME = 80  # rapidfuzz ratio: "bassel"/"bassil" 83, "ruiz"/"ortega" 20
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, no punctuation: what two outlets' copies of a quote share."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.findall(r"[^\W_]+", text))
+    """Folded words only: what two outlets' copies of a quote share, punctuation aside."""
+    return " ".join(_FOLDED_WORD.findall(fold_text(text)))
+
+
+_FOLDED_WORD = re.compile(r"[^\W_]+")
 
 
 def quote_groups(articles: tuple[Article, ...]) -> tuple[QuoteGroup, ...]:
@@ -148,9 +149,9 @@ def quote_groups(articles: tuple[Article, ...]) -> tuple[QuoteGroup, ...]:
             refs.append(QuoteRef(article.id, number, quote.text, quote.speaker, quote.start, quote.end))
             folded.append(fold(quote.text).split())
 
+    runs_of = [{tuple(words[k : k + _SHINGLE]) for k in range(max(1, len(words) - _SHINGLE + 1))} for words in folded]
     shingles: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, words in enumerate(folded):
-        runs = {tuple(words[k : k + _SHINGLE]) for k in range(max(1, len(words) - _SHINGLE + 1))}
+    for i, runs in enumerate(runs_of):
         for run in runs:
             shingles[run].append(i)
 
@@ -164,8 +165,7 @@ def quote_groups(articles: tuple[Article, ...]) -> tuple[QuoteGroup, ...]:
 
     # Each quote is compared with the few quotes just before it that share its rarest runs of
     # words: a copy of a statement shares those, and the work grows with the folder, not its square.
-    for i, words in enumerate(folded):
-        runs = {tuple(words[k : k + _SHINGLE]) for k in range(max(1, len(words) - _SHINGLE + 1))}
+    for i, runs in enumerate(runs_of):
         shared = [r for r in runs if len(shingles[r]) > 1]  # a run only this quote has finds nothing
         for run in sorted(shared, key=lambda r: len(shingles[r]))[:_RAREST_RUNS]:
             members = shingles[run]
@@ -305,10 +305,14 @@ def _context(sentence: str, figure_text: str, counts: str) -> dict[str, float]:
 
 
 def _size(reading: _Reading) -> float | None:
+    """The number, or a vague figure's rough size: "hundreds of thousands" is about 200,000."""
     if isinstance(reading.value, (int, float)):
         return float(reading.value)
     words = fold(reading.text).split()
-    return float(_VAGUE_SIZE[words[-1]]) * (1_000 if words[-1] == "thousands" and "hundreds" in words else 1) if words and words[-1] in _VAGUE_SIZE else None
+    if not words or words[-1] not in _VAGUE_SIZE:
+        return None
+    size = float(_VAGUE_SIZE[words[-1]])
+    return size * 1_000 if words[-1] == "thousands" and "hundreds" in words else size
 
 
 def _readings(article: Article) -> list[_Reading]:
@@ -372,7 +376,7 @@ def claims(articles: tuple[Article, ...]) -> tuple[Claim, ...]:
     for i, reading in enumerate(readings):
         by_nouns[(reading.kind, reading.nouns)].append(i)
 
-    # Words in nearly every article ("Aleppo" in a story about Aleppo) weigh a quarter.
+    # A word in every article ("Aleppo" in a story about Aleppo) weighs a quarter.
     holders: dict[str, set[str]] = defaultdict(set)
     for reading in readings:
         for word in reading.context:

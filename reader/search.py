@@ -14,13 +14,13 @@ hold the rarest word are looked at one by one.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from reader.articles import article_sentences
+from reader.folding import fold
 from reader.index import Index
 
 TIER_PHRASE, TIER_ORDERED, TIER_ALL_WORDS, TIER_CLOSE = 4, 3, 2, 1
@@ -29,30 +29,6 @@ EXACT_CAP = 2000  # exact hits looked at before the rest are left unranked
 SCAN_CAP = 20000  # entries looked at for a query of several words
 CLASSIFY_CAP = 600  # entries holding every word that are ranked (three pages' worth)
 FUZZY_WHEN_FEWER_THAN = 20  # close spellings are looked for when exact tiers find little
-
-
-def _fold_table() -> dict[int, str]:
-    """One character in, one character out: offsets in folded text equal the original's."""
-    table: dict[int, str] = {}
-    for code in range(0x41, 0x3000):
-        char = chr(code)
-        base = unicodedata.normalize("NFD", char)[0]
-        lowered = base.lower()
-        if len(lowered) == 1 and lowered != char:
-            table[code] = lowered
-    for chars, plain in (("“”„‟″«»", '"'), ("‘’‚‛′`´", "'"), ("‐‑‒–—―", "-"), ("\u00a0\u2009\u202f", " ")):
-        for char in chars:
-            table[ord(char)] = plain
-    table[ord("\n")] = " "  # entries are lines of the blob: a newline inside one is a space
-    return table
-
-
-_TABLE = _fold_table()
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, straight quote marks; always the same length as text."""
-    return text.translate(_TABLE)
 
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")

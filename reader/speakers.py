@@ -15,10 +15,10 @@ turns those words into one person or body:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reader.folding import fold
 from reader.wordlists import word_alternation
 
 PRONOUNS = frozenset("he she they it we i you".split())
@@ -241,10 +241,8 @@ def _strip_determiner(name: str) -> str:
 
 @lru_cache(maxsize=4096)
 def speaker_key(name: str) -> str:
-    """One key for 'the Russian Foreign Ministry' and 'Russian Foreign Ministry', 'Jumaa' and 'Jumaa'."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = folded.replace("’", "'")
+    """One key for 'the Russian Foreign Ministry' and 'Russian Foreign Ministry', 'Bashar Assad' and 'Bashar al-Assad'."""
+    folded = fold(name)
     # "Bashar al-Assad" and "Bashar Assad": the particle is spelled or dropped by house style.
     folded = re.sub(r"\b(?:al|el)-", "", folded)
     words = re.findall(r"[\w']+", folded)

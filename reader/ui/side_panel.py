@@ -9,6 +9,7 @@ filtered to one person without losing their place in the index.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -185,13 +186,15 @@ class SidePanel(Vertical):
                 elsewhere = self.person.quotes
                 note = f"None in this article ({elsewhere} in the folder: ] opens the next article)." if elsewhere else "Named, never quoted."
                 options.append(Option(Text(note, style="dim italic"), disabled=True))
+        counts: Counter[str] = Counter()
         if self.by_speaker:
             numbered.sort(key=lambda item: (speaker_key(item[1].speaker or "~"), item[0]))
+            counts.update(speaker_key(q.speaker or "~") for _, q in numbered)
         heading = None
         for i, quote in numbered[:MAX_ROWS]:
             if self.by_speaker and speaker_key(quote.speaker or "~") != heading:
                 heading = speaker_key(quote.speaker or "~")
-                count = sum(1 for _, q in numbered if speaker_key(q.speaker or "~") == heading)
+                count = counts[heading]
                 options.append(Option(Text.assemble((quote.speaker or "Unattributed", "bold reverse"), (f" {count}", "dim")), disabled=True))
             options += [Option(quote_prompt(quote, self._others(article.id, i)), id=f"q{i}"), None]
         if len(numbered) > MAX_ROWS:
