@@ -22,7 +22,6 @@ from reader.sentences import sentence_spans
 PARAGRAPH_SEPARATOR = "\n\n"
 BIO_PARAGRAPHS = 2
 MAX_TITLE = 300  # characters
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
 
@@ -101,7 +100,7 @@ def split_paragraphs(original: str) -> list[str]:
     for raw in original.split("\n"):
         line = raw.strip()
         if "  " in line or not line.isascii() or "\t" in line:
-            line = _SPACES.sub(" ", line).strip()
+            line = " ".join(line.split())  # every run of spaces, tabs and Unicode spaces as one space
         if line.startswith("#"):
             line = _MARKDOWN_HEADING.sub("", line)
         if line:
@@ -221,7 +220,7 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         removed=tuple(removed),
         quotes=extract_quotes(text, [(p.start, p.end) for p in spans]),
         figures=extract_figures(text, [(p.start, p.end) for p in spans]),
-        words=len(cleaning.words(text)),
+        words=len(text.split()),  # as `wc -w` counts: "U.S." is one word
         path=path,
     )
 

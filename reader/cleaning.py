@@ -62,6 +62,8 @@ _ANYWHERE: dict[str, tuple[tuple[str, ...], str]] = {
 }
 _AT_START_PATTERN = re.compile("|".join(f"(?P<{n.replace(' ', '_')}>{rx})" for n, rx in _AT_START.items()), re.I)
 _ANYWHERE_PATTERNS = [(name, words, re.compile(rx, re.I)) for name, (words, rx) in _ANYWHERE.items()]
+# Any of their words, in one search: most paragraphs hold none and are done with after it.
+_ANYWHERE_WORDS = re.compile("|".join(re.escape(word) for words, _ in _ANYWHERE.values() for word in words))
 _LONGEST_BOILERPLATE = 1000  # characters: past this a paragraph is prose, whatever it mentions
 
 # "X whatsapp", "Share Tweet Email": a line made of nothing but share buttons.
@@ -100,6 +102,8 @@ _COPYRIGHT_OWNER = re.compile(
 )
 
 _TERMINAL = ".?!\"”’:;)…"
+_TERMINAL_ENDINGS = tuple(_TERMINAL)
+_SUBHEAD_ENDINGS = (*_TERMINAL, ",")
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 
 
@@ -120,6 +124,8 @@ def boilerplate_kind(paragraph: str) -> str | None:
     if match:
         return match.lastgroup.replace("_", " ")
     lowered = line.lower()
+    if _ANYWHERE_WORDS.search(lowered) is None:
+        return None
     for name, words, pattern in _ANYWHERE_PATTERNS:
         if any(word in lowered for word in words) and pattern.search(line):
             return name
@@ -148,7 +154,7 @@ def is_short_line(paragraph: str) -> bool:
     if len(paragraph) > 120:
         return False
     stripped = paragraph.strip()
-    return len(words(stripped)) <= 5 and not stripped.endswith(tuple(_TERMINAL))
+    return not stripped.endswith(_TERMINAL_ENDINGS) and len(words(stripped)) <= 5
 
 
 def is_subhead(paragraph: str) -> bool:
@@ -156,7 +162,7 @@ def is_subhead(paragraph: str) -> bool:
     if len(paragraph) > 200:  # twelve words never take this much
         return False
     stripped = paragraph.strip()
-    return 1 <= len(words(stripped)) <= 12 and not stripped.endswith(tuple(_TERMINAL) + (",",))
+    return not stripped.endswith(_SUBHEAD_ENDINGS) and 1 <= len(words(stripped)) <= 12
 
 
 def signature_outlet(paragraph: str) -> str | None:

@@ -110,12 +110,15 @@ class _Mark:
     opening: bool
 
 
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
 def _marks(text: str, start: int, end: int) -> list[_Mark]:
     """The quote marks of one paragraph, each read as opening or closing."""
     marks: list[_Mark] = []
     is_open = False
-    for match in re.finditer(r"[“”\"]", text[start:end]):
-        position = start + match.start()
+    for match in _QUOTE_MARK.finditer(text, start, end):
+        position = match.start()
         char = match.group(0)
         if char == OPENING:
             opening = True
@@ -337,7 +340,8 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote,
     earlier: list[tuple[int, str, str | None]] = []  # position, speaker, role
     named = None
     doubles = _spans(text, ctx.paragraphs)
-    for start, end, _closing_paragraph in sorted(doubles + _single_spans(text, ctx.paragraphs, doubles)):
+    spans = sorted(doubles + _single_spans(text, ctx.paragraphs, doubles))
+    for start, end, _closing_paragraph in spans:
         t_start, t_end = _trim(text, start, end)
         if t_end <= t_start:
             continue
@@ -366,7 +370,9 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote,
             speaker, resolved = acronyms[speaker.removeprefix("the ").removeprefix("The ")], True
         if speaker and (is_description(speaker) or _is_lone_name(speaker)):
             if named is None:
-                named = mentions(text)  # only articles that need them pay for the scan
+                # Only articles that need them pay for the scan, and only up to the last quote:
+                # a name after it resolves nothing. (No name crosses a quote mark.)
+                named = mentions(text, spans[-1][0])
             found = resolve(speaker, start - 1, earlier, named)
             if found:
                 (speaker, role), resolved = found, True

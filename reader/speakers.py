@@ -160,20 +160,23 @@ _TITLE_WORD = re.compile(
 _NAME_AFTER = re.compile(rf"[ \t]+({_CAP}(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von)[- ])?{_CAP}){{0,3}})")
 _CAPS_BEFORE = re.compile(rf"(?:{_CAP}[ \t]+){{1,5}}$")
 _BODY_FORMS = word_alternation({w.capitalize() for w in ORGANISATION_WORDS})
-_BODY_WORD = re.compile(rf"(?<!\w)(?:{_BODY_FORMS})\b(?:[ \t]+(?:{_BODY_FORMS})\b)*")
+_BODY_WORD = re.compile(rf"(?=[{''.join(sorted({w[0].upper() for w in ORGANISATION_WORDS}))}])(?<!\w)(?:{_BODY_FORMS})\b(?:[ \t]+(?:{_BODY_FORMS})\b)*")
 _BODY_TAIL = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,4}}){{1,2}}")
 # "Britain-based Syrian Observatory", "US-backed Syrian Democratic Forces": the body's name follows.
 _LEADING_MODIFIER = re.compile(r"^[A-Z][\w'’]*-(?:based|backed|led|run|funded|owned|aligned)\s+")
 
 
-def mentions(text: str) -> tuple[Mention, ...]:
-    """People and bodies named in text, in order. Run only for articles that need them.
+def mentions(text: str, end: int | None = None) -> tuple[Mention, ...]:
+    """People and bodies named in text (those starting before end), in order.
+
+    Run only for articles that need them, and only as far as they need.
 
     "Prime Minister Benjamin Netanyahu", "Council member Ray Ortiz": a title, then a name.
     "Energy Networks Association", "Ministry of Defence": capitals ending in a body's word.
     """
     found = []
-    for title in _TITLE_WORD.finditer(text):
+    end = len(text) if end is None else end
+    for title in _TITLE_WORD.finditer(text, 0, end):
         name = _NAME_AFTER.match(text, title.end())
         if name is None or any(t.lower() in ORGANISATION_WORDS or t.lower() in _TITLES for t in name.group(1).split()):
             continue
@@ -182,7 +185,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
         person = re.sub(r"[’']s$", "", name.group(1))  # "Bashar al-Assad’s government"
         found.append(Mention(name.start(1), person, _clean_role(text[role_start : title.end()]), False))
     body_end = 0
-    for body in _BODY_WORD.finditer(text):
+    for body in _BODY_WORD.finditer(text, 0, end):
         if body.start() < body_end:
             continue  # "Kurdish People’s Defense Units": one body, not two
         caps = _CAPS_BEFORE.search(text, max(0, body.start() - 80), body.start())
