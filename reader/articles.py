@@ -146,7 +146,7 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
     while body and (
         cleaning.is_header_chrome(body[0])
         or _same(body[0], title)
-        or (cleaning.publication_date([body[0]]) and len(cleaning.words(body[0])) <= 8)
+        or (len(body[0]) <= 300 and len(cleaning.words(body[0])) <= 8 and cleaning.publication_date([body[0]]))
         or (body[0].startswith("By ") and cleaning.is_short_line(body[0]))
     ):
         reason = "repeated headline" if _same(body[0], title) else "site chrome"

@@ -213,8 +213,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
 def publication_date(lines: list[str]) -> str | None:
     """A date in the header ("Published on November 30, 2024"), as ISO when complete."""
     for line in lines:
+        if len(line) > 400 or len(words(line)) > 12:
+            continue  # a paragraph that mentions a date is not a date line
         found = find_date(line)
-        if found is not None and len(words(line)) <= 12:
+        if found is not None:
             return found
     return None
 

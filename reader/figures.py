@@ -74,29 +74,52 @@ _BLOCKED = [
     ("street", re.compile(r"\b\d+[A-Za-z]?(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Terrace|Square|Highway)\b")),
     ("code", re.compile(rf"\b[A-Za-z]+-\d+\b|\b\d+(?!(?:st|nd|rd|th|bn|mn|tn|m|k|{_UNIT})\b)[A-Za-z]+\d*\b|#\d+")),
 ]
-# What the passes need, found by one scan of the lower-cased window: a name per telltale.
-# A telltale may stand for several passes ("5th" for ordinals, codes and "5am"); a pass runs
-# only when one of its telltales, or a word of its kind among the anchors, is there.
-_TELLTALES = re.compile(
-    r"(?P<clock>\d:\d\d|\d\s[ap]\.?m\b)"
-    r"|(?P<digit_letter>\d[a-z])"  # "5th", "5am", "5G"
-    r"|(?P<separated>\d[\s.\-/]\d)"  # "555-0143", "2024-11-29", "1/2", "1.5"
-    r"|(?P<code>[a-z]-\d|#\d)"  # "F-16", "#5"
-    r"|(?P<one_in>\b(?:one|\d+) in\b)"  # "one in five"
-    r"|(?P<percent>%|per ?cent)"
-    r"|(?P<duration>second|minute|hour|day|week|month|year|decade|centur)"
-    r"|(?P<street>street|st\.|road|rd\.|avenue|ave\.|boulevard|blvd|lane|drive|way|place|court|terrace|square|highway)"
+# What the passes need, looked for in the lower-cased window before they run: most windows
+# hold no date, percent or phone number. A telltale may stand for several passes ("5th" for
+# ordinals, codes and "5am"); a false alarm costs one pass, a miss a figure, so they are loose.
+_DIGIT_TELLTALES = re.compile(
+    r"\d(?:(?P<digit_letter>[a-z])"  # "5th", "5am", "5G"
+    r"|(?P<separated>[\s.\-/]\d)"  # "555-0143", "2024-11-29", "1/2", "1.5"
+    r"|(?P<clock>:\d\d|\s[ap]\.?m\b)"  # "10:30", "8 p.m."
+    r"|(?P<one_in> in\b))"  # "1 in 5"
 )
 _PASSES_OF = {
-    "clock": {"clock"},
     "digit_letter": {"code", "ordinal", "clock"},
     "separated": {"phone", "date", "fraction"},
-    "code": {"code"},
+    "clock": {"clock"},
     "one_in": {"fraction"},
-    "percent": {"percent"},
-    "duration": {"duration"},
-    "street": {"street"},
 }
+_CODE_TELLTALE = re.compile(r"-\d|#\d")  # "F-16", "COVID-19", "#5"
+_DURATION_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur")
+_STREET_WORDS = ("street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "blvd", "lane", "drive", "way", "place", "court", "terrace", "square", "highway")
+
+
+def _passes(window: str, kinds: int) -> set[str]:
+    """The passes worth running over a lower-cased window whose anchors hold kinds."""
+    passes: set[str] = set()
+    if kinds & DIGITS:
+        for telltale in _DIGIT_TELLTALES.finditer(window):
+            passes |= _PASSES_OF[telltale.lastgroup]
+        if _CODE_TELLTALE.search(window):
+            passes.add("code")
+        if any(word in window for word in _STREET_WORDS):
+            passes.add("street")
+        if kinds & MONTH_WORD:
+            passes.add("date")  # every date holds a digit: "May" alone is not looked at further
+    if kinds & (DIGITS | NUMBER_WORD):
+        if "%" in window or "cent" in window:
+            passes.add("percent")
+        if any(word in window for word in _DURATION_WORDS):
+            passes.add("duration")
+        if "one in " in window:
+            passes.add("fraction")  # "one in five"
+    if kinds & ORDINAL_WORD:
+        passes.add("ordinal")
+    if kinds & FRACTION_WORD:
+        passes.add("fraction")
+    return passes
+
+
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
 
 _QUALIFIER = r"(?:approximately|about|around|nearly|almost|roughly|some|over|more than|less than|fewer than|at least|at most|up to|an estimated|as many as)"
@@ -279,21 +302,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int = EVERYTHING) -
             found.append(_Found(start, end, value, kind))
 
     digits = kinds & DIGITS
-    passes: set[str] = set()
-    if kinds & (DIGITS | NUMBER_WORD):
-        # A pass runs only where its telltales stand: most windows hold no date or percent.
-        for telltale in _TELLTALES.finditer(text[p_start:p_end].lower()):
-            passes |= _PASSES_OF[telltale.lastgroup]
-        if not digits:
-            passes -= {"clock", "phone", "date", "code", "street"}  # each of these has a digit
-    if kinds & ORDINAL_WORD:
-        passes.add("ordinal")
-    if kinds & FRACTION_WORD:
-        passes.add("fraction")
-    # Every date holds a digit: "May" alone (the verb, or the month) is not looked at further.
-    if digits and kinds & MONTH_WORD:
-        passes.add("date")
-
+    passes = _passes(text[p_start:p_end].lower(), kinds)
     for m in _CLOCK.finditer(text, p_start, p_end) if "clock" in passes else ():
         take(m.start(), m.end(), _clock_value(m), "date")
     for name, pattern in _BLOCKED:
@@ -516,18 +525,22 @@ def _counts(text: str, item: _Found, sentence: tuple[int, int], previous_noun: t
         start = item.start - _LOOK_BACK
         space = text.find(" ", start, item.start)  # from a word's start, never from its middle
         start = item.start if space == -1 else space + 1
-    before = _QUALIFIER_AT_END.sub(" ", text[start : item.start])
+    before = text[start : item.start]
+    # "killed approximately 300": the qualifier is in the last 30 characters if anywhere.
+    qualifier = _QUALIFIER_AT_END.search(before, max(0, len(before) - 30))
+    if qualifier:
+        before = before[: qualifier.start()].rstrip() + " "
     after = text[item.end : min(s_end, item.end + _LOOK_AHEAD)]
     noun = _noun_after(text, item.end, s_end)
     if item.kind == "year":
         if noun and noun[0].islower():
             return noun  # "a 2020 de-escalation agreement"
         # "reached a de-escalation agreement in 2020"
-        named = _YEAR_OF.search(before)
+        named = _YEAR_OF.search(before) if before.rstrip().endswith(" in") else None
         return " ".join(w for w in named.groups() if w) if named else None
     if item.kind == "percent":
         return noun or _words_before(before)
-    if _AGE.search(before) and _COMMA_NEXT.match(after):
+    if before.rstrip().endswith(",") and _AGE.search(before) and _COMMA_NEXT.match(after):
         return "age"  # "Grace Mensah, 54, a market trader"
     if item.kind == "ordinal":
         return _noun_after(text, item.end + 1, s_end) if text[item.end : item.end + 1] == "-" else noun
