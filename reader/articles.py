@@ -207,6 +207,8 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         outlet = _newsletter_outlet(removed)
 
     text, spans = _join(kept)
+    bounds = [(p.start, p.end) for p in spans]
+    sentences: dict[int, list[tuple[int, int]]] = {}  # split once, for quotes and figures alike
     return Article(
         id=article_id,
         title=title,
@@ -218,8 +220,8 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         _original=None if path else original,
         encoding=encoding,
         removed=tuple(removed),
-        quotes=extract_quotes(text, [(p.start, p.end) for p in spans]),
-        figures=extract_figures(text, [(p.start, p.end) for p in spans]),
+        quotes=extract_quotes(text, bounds, sentences),
+        figures=extract_figures(text, bounds, sentences),
         words=len(text.split()),  # as `wc -w` counts: "U.S." is one word
         path=path,
     )

@@ -463,13 +463,13 @@ _AGE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
-_CLAUSE_END = re.compile(r",|\band\b|\bbut\b|\bwhile\b")
+_CLAUSE_END = re.compile(r"(?=[,abw])(?:,|\band\b|\bbut\b|\bwhile\b)")
 
 
 def _event(before: str, after: str) -> str | None:
     """What happened to the counted: 'killed approximately 300', '14,000 residents to flee'."""
     # Only the word right before the number: "killed approximately 300", "killing four".
-    before_words = _LETTERS.findall(before)[-1:]
+    before_words = next((_LETTERS.findall(token)[-1:] for token in reversed(before.split()) if _LETTERS.search(token)), [])
     for word in before_words:
         if word.lower() in _EVENTS:
             return _EVENTS[word.lower()]
@@ -481,19 +481,27 @@ def _event(before: str, after: str) -> str | None:
     return None
 
 
-def extract_figures(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Figure, ...]:
-    """Every figure in the paragraphs of text, in order."""
+def extract_figures(
+    text: str, paragraphs: list[tuple[int, int]], sentences: dict[int, list[tuple[int, int]]] | None = None
+) -> tuple[Figure, ...]:
+    """Every figure in the paragraphs of text, in order.
+
+    sentences: each paragraph's sentence spans by paragraph index, filled as needed.
+    """
     figures: list[Figure] = []
-    for (p_start, p_end), windows in zip(paragraphs, _windows(text, paragraphs)):
+    known = {} if sentences is None else sentences
+    for index, ((p_start, p_end), windows) in enumerate(zip(paragraphs, _windows(text, paragraphs))):
         if not windows:
             continue
         found = sorted((f for w_start, w_end, kinds in windows for f in _scan_window(text, w_start, w_end, kinds)), key=lambda f: f.start)
         if not found:
             continue
-        sentences = sentence_spans(text, p_start, p_end)
+        spans = known.get(index)
+        if spans is None:
+            spans = known[index] = sentence_spans(text, p_start, p_end)
         previous_noun: tuple[int, str] | None = None  # sentence start, noun
         for item in found:
-            sentence = next((s for s in sentences if s[0] <= item.start < s[1] + 1), (p_start, p_end))
+            sentence = next((s for s in spans if s[0] <= item.start < s[1] + 1), (p_start, p_end))
             counts = _counts(text, item, sentence, previous_noun)
             if counts and item.kind in ("count", "vague"):
                 head = counts.split(" ")[0] if counts.split(" ")[-1] in _EVENTS.values() else counts
@@ -504,6 +512,7 @@ def extract_figures(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Figur
 
 
 _QUALIFIER_AT_END = re.compile(rf"\s*\b{_QUALIFIER}\s*$", re.I)
+_QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in _QUALIFIER[3:-1].split("|"))  # "than", "least", "as", ...
 _DURATION_UNIT = re.compile(_DURATION_UNITS, re.I)
 _AND_AT_END = re.compile(r"\band\s*$")
 _INCLUDING_AT_END = re.compile(r"\bincluding\s*$")
@@ -527,7 +536,8 @@ def _counts(text: str, item: _Found, sentence: tuple[int, int], previous_noun: t
         start = item.start if space == -1 else space + 1
     before = text[start : item.start]
     # "killed approximately 300": the qualifier is in the last 30 characters if anywhere.
-    qualifier = _QUALIFIER_AT_END.search(before, max(0, len(before) - 30))
+    last = before[-16:].rsplit(None, 1)[-1:]
+    qualifier = _QUALIFIER_AT_END.search(before, max(0, len(before) - 30)) if last and last[0].lower() in _QUALIFIER_ENDINGS else None
     if qualifier:
         before = before[: qualifier.start()].rstrip() + " "
     after = text[item.end : min(s_end, item.end + _LOOK_AHEAD)]

@@ -331,9 +331,15 @@ def _is_lone_name(speaker: str) -> bool:
     return " " not in speaker and speaker[:1].isupper() and speaker.lower() not in PRONOUNS
 
 
-def extract_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quote, ...]:
-    """Every quotation in text, with its speaker where the text gives one."""
-    ctx = _Context(text, list(paragraphs), {})
+def extract_quotes(
+    text: str, paragraphs: list[tuple[int, int]], sentences: dict[int, list[tuple[int, int]]] | None = None
+) -> tuple[Quote, ...]:
+    """Every quotation in text, with its speaker where the text gives one.
+
+    sentences: each paragraph's sentence spans by paragraph index, filled as needed
+    (shared with the figure extractor, so a paragraph is split once).
+    """
+    ctx = _Context(text, list(paragraphs), {} if sentences is None else sentences)
     quotes: list[Quote] = []
     last_speaker: tuple[int, str, str | None] | None = None  # paragraph, speaker, role
     acronyms = _acronyms(text)
