@@ -99,8 +99,9 @@ def split_paragraphs(original: str) -> list[str]:
 
     for raw in original.split("\n"):
         line = raw.strip()
-        if "  " in line or not line.isascii() or "\t" in line:
-            line = " ".join(line.split())  # every run of spaces, tabs and Unicode spaces as one space
+        if "  " in line or not line.isprintable():
+            # Every run of spaces, tabs and Unicode spaces as one space (all but " " are unprintable).
+            line = " ".join(line.split())
         if line.startswith("#"):
             line = _MARKDOWN_HEADING.sub("", line)
         if line:
@@ -222,7 +223,9 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         removed=tuple(removed),
         quotes=extract_quotes(text, bounds, sentences),
         figures=extract_figures(text, bounds, sentences),
-        words=len(text.split()),  # as `wc -w` counts: "U.S." is one word
+        # As `wc -w` counts ("U.S." is one word): paragraphs hold single spaces only, so a
+        # paragraph has one word more than spaces, and no list of words is made.
+        words=text.count(" ") + len(spans),
         path=path,
     )
 

@@ -62,8 +62,8 @@ _ANYWHERE: dict[str, tuple[tuple[str, ...], str]] = {
 }
 _AT_START_PATTERN = re.compile("|".join(f"(?P<{n.replace(' ', '_')}>{rx})" for n, rx in _AT_START.items()), re.I)
 _ANYWHERE_PATTERNS = [(name, words, re.compile(rx, re.I)) for name, (words, rx) in _ANYWHERE.items()]
-# Any of their words, in one search: most paragraphs hold none and are done with after it.
-_ANYWHERE_WORDS = re.compile("|".join(re.escape(word) for words, _ in _ANYWHERE.values() for word in words))
+# Any of their words: most paragraphs hold none and are done with after this test.
+_ANYWHERE_WORDS = tuple(word for words, _ in _ANYWHERE.values() for word in words)
 _LONGEST_BOILERPLATE = 1000  # characters: past this a paragraph is prose, whatever it mentions
 
 # "X whatsapp", "Share Tweet Email": a line made of nothing but share buttons.
@@ -124,7 +124,7 @@ def boilerplate_kind(paragraph: str) -> str | None:
     if match:
         return match.lastgroup.replace("_", " ")
     lowered = line.lower()
-    if _ANYWHERE_WORDS.search(lowered) is None:
+    if not any(map(lowered.__contains__, _ANYWHERE_WORDS)):
         return None
     for name, words, pattern in _ANYWHERE_PATTERNS:
         if any(word in lowered for word in words) and pattern.search(line):

@@ -102,14 +102,14 @@ def _passes(window: str, kinds: int) -> set[str]:
             passes |= _PASSES_OF[telltale.lastgroup]
         if _CODE_TELLTALE.search(window):
             passes.add("code")
-        if any(word in window for word in _STREET_WORDS):
+        if any(map(window.__contains__, _STREET_WORDS)):
             passes.add("street")
         if kinds & MONTH_WORD:
             passes.add("date")  # every date holds a digit: "May" alone is not looked at further
     if kinds & (DIGITS | NUMBER_WORD):
         if "%" in window or "cent" in window:
             passes.add("percent")
-        if any(word in window for word in _DURATION_WORDS):
+        if any(map(window.__contains__, _DURATION_WORDS)):
             passes.add("duration")
         if "one in " in window:
             passes.add("fraction")  # "one in five"
@@ -183,7 +183,7 @@ _STOP = frozenset(
 _NOUN_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     start: int
     end: int
@@ -224,6 +224,8 @@ _DIGITS_AND_SCALE = re.compile(rf"^({_DIGITS})\s?(hundred|thousand|million|billi
 
 def number_value(text: str) -> float | None:
     """The value of digits or words: '14,000' -> 14000, '1.5 million' -> 1500000, 'four' -> 4."""
+    if text.isdigit() and text.isascii():
+        return int(text)  # '300': most numbers, no pattern needed
     text = _UNIT_AT_END.sub("", text.strip().lower())
     match = _DIGITS_AND_SCALE.match(text)
     if match:
@@ -359,6 +361,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int = EVERYTHING) -
         raw = m.group("num").replace(",", "")
         is_year = (
             len(raw) == 4
+            and raw[0] in "12"
             and _YEAR.fullmatch(raw) is not None
             and not m.group("currency")
             and not _SCALE_NEXT.match(text, m.end("num"))

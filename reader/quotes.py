@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.sentences import sentence_spans
@@ -84,6 +85,13 @@ def _acronyms(text: str) -> dict[str, str]:
     return found
 _COLON_OR_DASH = re.compile(r"^(?P<np>[A-Z][^:;“”\"—–]{1,60}?)\s*(?::|\s[—–-])$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$")
+
+
+def _is_passive(text: str, verb_start: int) -> bool:
+    """'was called': the auxiliary stands just before the verb (looked for there only)."""
+    return _PASSIVE.search(text, max(0, verb_start - 16), verb_start) is not None
+
+
 _BEFORE_VERB = re.compile(rf"\b(?:{_SAY})\b|\b(?:{_PARTICIPLES})\b")
 
 # Openings that are not the subject: "Meanwhile,", "In response to the advance,".
@@ -113,13 +121,12 @@ class _Mark:
 _QUOTE_MARK = re.compile(r"[“”\"]")
 
 
-def _marks(text: str, start: int, end: int) -> list[_Mark]:
-    """The quote marks of one paragraph, each read as opening or closing."""
+def _marks(text: str, start: int, end: int, positions: list[int]) -> list[_Mark]:
+    """The quote marks of one paragraph (at positions), each read as opening or closing."""
     marks: list[_Mark] = []
     is_open = False
-    for match in _QUOTE_MARK.finditer(text, start, end):
-        position = match.start()
-        char = match.group(0)
+    for position in positions:
+        char = text[position]
         if char == OPENING:
             opening = True
         elif char == CLOSING:
@@ -142,8 +149,13 @@ def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int,
     """(start, end, paragraph index of the closing mark) of each quotation."""
     found: list[tuple[int, int, int]] = []
     open_at: int | None = None
+    # Every mark of the article in one scan; each paragraph takes its own.
+    positions = [match.start() for match in _QUOTE_MARK.finditer(text)]
+    first = 0
     for index, (p_start, p_end) in enumerate(paragraphs):
-        marks = _marks(text, p_start, p_end)
+        first = bisect_left(positions, p_start, first)
+        last = bisect_left(positions, p_end, first)
+        marks = _marks(text, p_start, p_end, positions[first:last]) if last > first else []
         continuing = open_at is not None
         if continuing and not (marks and marks[0].opening and marks[0].position == p_start):
             open_at = None  # the previous paragraph's quote was never closed: drop it
@@ -290,9 +302,8 @@ def _attribute(ctx: _Context, open_mark: int, close_mark: int) -> tuple[str | No
         if np and len(np.split()) <= 6:
             return split_speaker(np)
     # "was called “a disaster”": a passive verb names no speaker.
-    verbs = [v for v in _BEFORE_VERB.finditer(before) if not _PASSIVE.search(before[: v.start()])]
-    if verbs:
-        verb = verbs[-1]
+    verb = next((v for v in reversed(list(_BEFORE_VERB.finditer(before))) if not _is_passive(before, v.start())), None)
+    if verb:
         subject = None
         if not verb.group(0).lower().endswith("ing"):
             clause = before[: verb.start()]
@@ -421,7 +432,7 @@ def attribution_of(text: str, sentence_start: int, position: int) -> str | None:
     clause_start = position - len(clause)
     verbs = [
         v for v in _BEFORE_VERB.finditer(clause)
-        if not _PASSIVE.search(clause[: v.start()]) and not _CLAIMED_LIVES.match(text, clause_start + v.start())
+        if not _is_passive(clause, v.start()) and not _CLAIMED_LIVES.match(text, clause_start + v.start())
     ]
     if not verbs:
         return None

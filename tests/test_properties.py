@@ -39,6 +39,8 @@ def test_parsing_never_raises_and_offsets_point_at_their_text(text: str) -> None
         assert article.text[figure.start : figure.end] == figure.text
     for paragraph in article.paragraphs:
         assert 0 <= paragraph.start <= paragraph.end <= len(article.text)
+    # The word count is worked out from the spaces; it must be what splitting would give.
+    assert article.words == len(article.text.split())
 
 
 @SETTINGS
