@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from reader.sentences import sentence_spans
@@ -236,14 +236,7 @@ class _Context:
     sentences: dict[int, list[tuple[int, int]]]
 
     def paragraph_of(self, position: int) -> int:
-        lo, hi = 0, len(self.paragraphs) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.paragraphs[mid][0] <= position:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        return max(0, bisect_right(self.paragraphs, (position, sys.maxsize)) - 1)
 
     def sentences_of(self, index: int) -> list[tuple[int, int]]:
         if index not in self.sentences:
@@ -258,14 +251,21 @@ class _Context:
         return self.paragraphs[index]
 
 
+_OPENING_MARK = re.compile(r"[“\"‘]")
+_CAPITAL_NEXT = re.compile(r"\s*[A-Z]")
+_SENTENCE_END = re.compile(r"[.!?]")
+_ADVERB_AT_END = re.compile(r"\s+(?:also|later|earlier|previously|separately|\w+ly)\s*$")
+
+
 def _attribute(ctx: _Context, open_mark: int, close_mark: int) -> tuple[str | None, str | None]:
     """Speaker and role from the words around one quotation, as written."""
     text = ctx.text
     paragraph_end = ctx.paragraphs[ctx.paragraph_of(close_mark)][1]
     after = text[close_mark + 1 : min(paragraph_end, close_mark + 200)]
-    after = re.split(r"[“\"‘]", after, maxsplit=1)[0]
+    opening = _OPENING_MARK.search(after)
+    after = after[: opening.start()] if opening else after
     quoted = text[open_mark + 1 : close_mark].rstrip()
-    if quoted.endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", after):
+    if quoted.endswith((".", "!", "?")) and _CAPITAL_NEXT.match(after):
         after = ""  # the quotation ended its sentence: what follows is another sentence
     match = _AFTER_INVERTED.match(after)
     if match:
@@ -281,7 +281,7 @@ def _attribute(ctx: _Context, open_mark: int, close_mark: int) -> tuple[str | No
             return split_speaker(np)
     for pattern in (_ACCORDING, _STATEMENT_FROM):
         match = pattern.search(after[:120])
-        if match and not re.search(r"[.!?]", after[: match.start()]):
+        if match and not _SENTENCE_END.search(after, 0, match.start()):
             np = _clean_np(match.group("np"))
             if np:
                 return split_speaker(np)
@@ -308,7 +308,7 @@ def _attribute(ctx: _Context, open_mark: int, close_mark: int) -> tuple[str | No
         if not verb.group(0).lower().endswith("ing"):
             clause = before[: verb.start()]
             clause = re.split(r",\s+(?=[a-zA-Z])", clause)[-1] if len(clause.split()) > 10 else clause
-            clause = re.sub(r"\s+(?:also|later|earlier|previously|separately|\w+ly)\s*$", "", clause)
+            clause = _ADVERB_AT_END.sub("", clause)
             subject = _clean_np(clause)
         if subject is None or len(subject.split()) > 10:
             subject = _subject(text[sentence_start:open_mark])

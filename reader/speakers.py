@@ -92,11 +92,15 @@ def _person_voice(words: str) -> str | None:
     return words if words and words.split()[-1].lower() in _PERSON_VOICES else None
 
 
+_DATELINE_TAIL = re.compile(r"^.*[—–]\s*")
+_LIKE_TAIL = re.compile(r"^\S+\s+(?:like|including|such as)$")
+
+
 def _clean_role(role: str) -> str | None:
     # "(AP) — Mayor": a dateline's tail is no part of the role.
-    role = re.sub(r"^.*[—–]\s*", "", role).strip(" ,")
+    role = _DATELINE_TAIL.sub("", role).strip(" ,")
     # "Residents like Abdulkafi Alhamdo": the words before the name are no role.
-    role = re.sub(r"^\S+\s+(?:like|including|such as)$", "", role)
+    role = _LIKE_TAIL.sub("", role)
     return role or None
 
 
