@@ -74,22 +74,24 @@ _BLOCKED = [
     ("street", re.compile(r"\b\d+[A-Za-z]?(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Terrace|Square|Highway)\b")),
     ("code", re.compile(rf"\b[A-Za-z]+-\d+\b|\b\d+(?!(?:st|nd|rd|th|bn|mn|tn|m|k|{_UNIT})\b)[A-Za-z]+\d*\b|#\d+")),
 ]
-# What the passes need, looked for in the lower-cased window before they run: most windows
-# hold no date, percent or phone number. A telltale may stand for several passes ("5th" for
-# ordinals, codes and "5am"); a false alarm costs one pass, a miss a figure, so they are loose.
-_DIGIT_TELLTALES = re.compile(
-    r"\d(?:(?P<digit_letter>[a-z])"  # "5th", "5am", "5G"
-    r"|(?P<separated>[\s.\-/]\d)"  # "555-0143", "2024-11-29", "1/2", "1.5"
-    r"|(?P<clock>:\d\d|\s[ap]\.?m\b)"  # "10:30", "8 p.m."
-    r"|(?P<one_in> in\b))"  # "1 in 5"
+# What the anchors of a window hold, as bits: a pass runs only where something it needs stands.
+# "300 rebels" has digits only, so the spelled-number, vague and fraction passes skip it.
+DIGITS, NUMBER_WORD, ORDINAL_WORD, FRACTION_WORD, MONTH_WORD, VAGUE_WORD = 1, 2, 4, 8, 16, 32
+# What stands around a run of digits: "5th", "1.5" or "555-0143", "10:30" or "8 p.m.", "1 in 5", "F-16".
+DIGIT_LETTER, SEPARATED, CLOCK, ONE_IN, CODE = 64, 128, 256, 512, 1024
+EVERYTHING = 2047
+
+# What the passes need, looked for before they run: most windows hold no date, percent or
+# phone number. The characters around each run of digits are read as the anchors are found;
+# words are looked for in the lower-cased window. A telltale may stand for several passes
+# ("5th" for ordinals, codes and "5am"); a false alarm costs one pass, a miss a figure.
+_PASSES_OF_BITS = (
+    (DIGIT_LETTER, {"code", "ordinal", "clock"}),  # "5th", "5am", "5G"
+    (SEPARATED, {"phone", "date", "fraction"}),  # "555-0143", "2024-11-29", "1/2", "1.5"
+    (CLOCK, {"clock"}),  # "10:30", "8 p.m."
+    (ONE_IN, {"fraction"}),  # "1 in 5"
+    (CODE, {"code"}),  # "F-16", "COVID-19", "#5"
 )
-_PASSES_OF = {
-    "digit_letter": {"code", "ordinal", "clock"},
-    "separated": {"phone", "date", "fraction"},
-    "clock": {"clock"},
-    "one_in": {"fraction"},
-}
-_CODE_TELLTALE = re.compile(r"-\d|#\d")  # "F-16", "COVID-19", "#5"
 _DURATION_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur")
 _STREET_WORDS = ("street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "blvd", "lane", "drive", "way", "place", "court", "terrace", "square", "highway")
 
@@ -98,10 +100,9 @@ def _passes(window: str, kinds: int) -> set[str]:
     """The passes worth running over a lower-cased window whose anchors hold kinds."""
     passes: set[str] = set()
     if kinds & DIGITS:
-        for telltale in _DIGIT_TELLTALES.finditer(window):
-            passes |= _PASSES_OF[telltale.lastgroup]
-        if _CODE_TELLTALE.search(window):
-            passes.add("code")
+        for bit, names in _PASSES_OF_BITS:
+            if kinds & bit:
+                passes |= names
         if any(map(window.__contains__, _STREET_WORDS)):
             passes.add("street")
         if kinds & MONTH_WORD:
@@ -248,16 +249,55 @@ _ANCHOR_WORDS = (
     | {"hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands",
        "millions", "billions", "scores", "tens", "half"}
 )  # fmt: skip
-# The lookahead on first characters lets re skip most positions without trying the word trie.
-_ANCHOR = re.compile(
-    "(?=[\\d" + "".join(sorted({word[0] for word in _ANCHOR_WORDS})) + r"])(?:\d+|\b" + word_alternation(_ANCHOR_WORDS) + r"\b)"
-)
+# Three scans, each of which re can run fast: runs of digits; anchor words after a space (the
+# pattern opens with a literal, so re jumps from space to space); anchor words after anything
+# else that is not part of a word ("(one", "“Two", "-five", a paragraph's first word).
+_TRIE = word_alternation(_ANCHOR_WORDS)
+_DIGIT_RUN = re.compile(r"\d+")
+_WORD_AFTER_SPACE = re.compile(rf" {_TRIE}\b")
+_WORD_AFTER_OTHER = re.compile(rf"[^a-z0-9 _]{_TRIE}\b")
+_WORD_AT_START = re.compile(rf"{_TRIE}\b")
+
+
+def _anchors(lowered: str) -> list[tuple[int, int]]:
+    """Spans of the runs of digits and the anchor words in lower-cased text, in order."""
+    found = [match.span() for match in _DIGIT_RUN.finditer(lowered)]
+    found += [(match.start() + 1, match.end()) for match in _WORD_AFTER_SPACE.finditer(lowered)]
+    found += [
+        (match.start() + 1, match.end())
+        for match in _WORD_AFTER_OTHER.finditer(lowered)
+        if not lowered[match.start()].isalnum()  # "é" is part of a word: no anchor after it
+    ]
+    first = _WORD_AT_START.match(lowered)
+    if first:
+        found.append(first.span())
+    found.sort()
+    return found
+
+
+def _around_digits(lowered: str, start: int, end: int) -> int:
+    """What the characters around the run of digits lowered[start:end] tell, as bits."""
+    bits = CODE if start > 0 and lowered[start - 1] in "-#" else 0
+    after = lowered[end : end + 5]
+    if not after:
+        return bits
+    first = after[0]
+    if "a" <= first <= "z":
+        return bits | DIGIT_LETTER
+    if (first in ".-/" or first.isspace()) and after[1:2].isdecimal():
+        bits |= SEPARATED
+    if first == ":" and after[1:3].isdecimal() and len(after) >= 3:
+        bits |= CLOCK
+    if first.isspace() and _CLOCK_AFTER.match(after, 1):
+        bits |= CLOCK
+    if after.startswith(" in") and not (after[3:4].isalnum() or after[3:4] == "_"):
+        bits |= ONE_IN
+    return bits
+
+
+_CLOCK_AFTER = re.compile(r"[ap]\.?m(?!\w)")
 _BEFORE, _AFTER = 40, 60  # window around an anchor: "many millions", "$3bn", "1.5 million people"
 
-# What the anchors of a window hold, as bits: a pass runs only where something it needs stands.
-# "300 rebels" has digits only, so the spelled-number, vague and fraction passes skip it.
-DIGITS, NUMBER_WORD, ORDINAL_WORD, FRACTION_WORD, MONTH_WORD, VAGUE_WORD = 1, 2, 4, 8, 16, 32
-EVERYTHING = 63
 _ANCHOR_KIND: dict[str, int] = {}
 for _word in _ANCHOR_WORDS:
     _ANCHOR_KIND[_word] = (
@@ -277,15 +317,16 @@ def _windows(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[in
     found: list[list[tuple[int, int, int]]] = [[] for _ in paragraphs]
     number = 0
     kinds = _ANCHOR_KIND
-    for match in _ANCHOR.finditer(lowered):
-        position = match.start()
+    for position, anchor_end in _anchors(lowered):
         while number + 1 < len(paragraphs) and paragraphs[number + 1][0] <= position:
             number += 1
         p_start, p_end = paragraphs[number]
         if not p_start <= position < p_end:
             continue  # between paragraphs
-        kind = kinds.get(match.group(), DIGITS)
-        start, end = max(p_start, position - _BEFORE), min(p_end, match.end() + _AFTER)
+        kind = kinds.get(lowered[position:anchor_end])
+        if kind is None:
+            kind = DIGITS | _around_digits(lowered, position, anchor_end)
+        start, end = max(p_start, position - _BEFORE), min(p_end, anchor_end + _AFTER)
         windows = found[number]
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end, windows[-1][2] | kind)

@@ -1,10 +1,14 @@
 """Properties over arbitrary input: nothing raises, offsets always point at their text."""
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader import figures
 from reader.articles import parse_article
 from reader.decoding import NotText, decode_bytes
+from reader.wordlists import word_alternation
 from reader.wrapping import wrap_spans
 
 # Text that looks like news: quote marks, digits, number words, newlines, controls.
@@ -70,3 +74,16 @@ def test_bookmark_file_round_trips_any_text(text: str, note: str, tags: list[str
         return
     made = make_bookmark("a b/ü.txt", text[:50], None, text, 0, len(text), note=note, tags=tuple(tags))
     assert parse_bookmarks(dump_bookmarks([made])) == [made]
+
+
+# The figure extractor finds its anchors with three fast scans; they must find exactly what one
+# plain scan finds: runs of digits, and number words standing as words.
+anchor_alphabet = st.sampled_from(list("ab é_(“-—\n5٣.\u0301") + ["one", "two", "million", "first", "half", "may", "tens"])
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=200), st.lists(anchor_alphabet, max_size=60).map("".join)))
+def test_figure_anchors_are_the_digit_runs_and_number_words(text: str) -> None:
+    lowered = text.lower()
+    plain = re.compile(r"\d+|\b(?:" + word_alternation(figures._ANCHOR_WORDS) + r")\b")
+    assert figures._anchors(lowered) == [match.span() for match in plain.finditer(lowered)]
