@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reader.dates import DATE_REGEXES, MONTHS, date_value
 from reader.sentences import sentence_spans
-from reader.wordlists import word_alternation
+from reader.wordlists import WordScan, word_alternation
 
 KINDS = ("count", "duration", "year", "date", "fraction", "percent", "ordinal", "vague")
 
@@ -249,30 +249,14 @@ _ANCHOR_WORDS = (
     | {"hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands",
        "millions", "billions", "scores", "tens", "half"}
 )  # fmt: skip
-# Three scans, each of which re can run fast: runs of digits; anchor words after a space (the
-# pattern opens with a literal, so re jumps from space to space); anchor words after anything
-# else that is not part of a word ("(one", "“Two", "-five", a paragraph's first word).
-_TRIE = word_alternation(_ANCHOR_WORDS)
+# Runs of digits in one scan; number words where they stand as words (see WordScan).
 _DIGIT_RUN = re.compile(r"\d+")
-_WORD_AFTER_SPACE = re.compile(rf" {_TRIE}\b")
-_WORD_AFTER_OTHER = re.compile(rf"[^a-z0-9 _]{_TRIE}\b")
-_WORD_AT_START = re.compile(rf"{_TRIE}\b")
+_NUMBER_WORDS = WordScan(word_alternation(_ANCHOR_WORDS) + r"\b")
 
 
 def _anchors(lowered: str) -> list[tuple[int, int]]:
     """Spans of the runs of digits and the anchor words in lower-cased text, in order."""
-    found = [match.span() for match in _DIGIT_RUN.finditer(lowered)]
-    found += [(match.start() + 1, match.end()) for match in _WORD_AFTER_SPACE.finditer(lowered)]
-    found += [
-        (match.start() + 1, match.end())
-        for match in _WORD_AFTER_OTHER.finditer(lowered)
-        if not lowered[match.start()].isalnum()  # "é" is part of a word: no anchor after it
-    ]
-    first = _WORD_AT_START.match(lowered)
-    if first:
-        found.append(first.span())
-    found.sort()
-    return found
+    return sorted([match.span() for match in _DIGIT_RUN.finditer(lowered)] + _NUMBER_WORDS.spans(lowered))
 
 
 def _around_digits(lowered: str, start: int, end: int) -> int:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.folding import fold
-from reader.wordlists import word_alternation
+from reader.wordlists import WordScan, word_alternation
 
 PRONOUNS = frozenset("he she they it we i you".split())
 _DETERMINERS = frozenset(("the", "a", "an"))
@@ -154,17 +154,18 @@ def _alternation(words: frozenset[str]) -> str:
 _CAP = r"[A-Z][\w'’-]+"
 # Searched from the title or body word outward: a pattern that opens with the capitalised
 # words before a title would be tried at every capital in the article.
-# Both cases listed rather than re.I, and (?<!\w) rather than \b: either would stop re
-# from skipping ahead by the first letter, and this scan runs over whole articles.
+# Both cases listed rather than re.I, which would slow the scan of whole articles; WordScan
+# finds them where they stand as words.
 _TITLE_FORMS = {f for t in _TITLES for f in (t, t.capitalize())}
-_TITLE_WORD = re.compile(
-    rf"(?<![\w.])(?:{word_alternation({t for t in _TITLE_FORMS if t.endswith('.')})}"
-    rf"|(?:{word_alternation({t for t in _TITLE_FORMS if not t.endswith('.')})})\b)"
+_TITLE_WORD = WordScan(
+    rf"(?:{word_alternation({t for t in _TITLE_FORMS if t.endswith('.')})}"
+    rf"|(?:{word_alternation({t for t in _TITLE_FORMS if not t.endswith('.')})})\b)",
+    not_after=".",
 )
 _NAME_AFTER = re.compile(rf"[ \t]+({_CAP}(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von)[- ])?{_CAP}){{0,3}})")
 _CAPS_BEFORE = re.compile(rf"(?:{_CAP}[ \t]+){{1,5}}$")
 _BODY_FORMS = word_alternation({w.capitalize() for w in ORGANISATION_WORDS})
-_BODY_WORD = re.compile(rf"(?=[{''.join(sorted({w[0].upper() for w in ORGANISATION_WORDS}))}])(?<!\w)(?:{_BODY_FORMS})\b(?:[ \t]+(?:{_BODY_FORMS})\b)*")
+_BODY_WORD = WordScan(rf"(?:{_BODY_FORMS})\b(?:[ \t]+(?:{_BODY_FORMS})\b)*")
 _BODY_TAIL = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,4}}){{1,2}}")
 # "Britain-based Syrian Observatory", "US-backed Syrian Democratic Forces": the body's name follows.
 _LEADING_MODIFIER = re.compile(r"^[A-Z][\w'’]*-(?:based|backed|led|run|funded|owned|aligned)\s+")
@@ -180,24 +181,24 @@ def mentions(text: str, end: int | None = None) -> tuple[Mention, ...]:
     """
     found = []
     end = len(text) if end is None else end
-    for title in _TITLE_WORD.finditer(text, 0, end):
-        name = _NAME_AFTER.match(text, title.end())
+    for title_start, title_end in _TITLE_WORD.spans(text, end):
+        name = _NAME_AFTER.match(text, title_end)
         if name is None or any(t.lower() in ORGANISATION_WORDS or t.lower() in _TITLES for t in name.group(1).split()):
             continue
-        caps = _CAPS_BEFORE.search(text, max(0, title.start() - 60), title.start())
-        role_start = caps.start() if caps else title.start()
+        caps = _CAPS_BEFORE.search(text, max(0, title_start - 60), title_start)
+        role_start = caps.start() if caps else title_start
         person = re.sub(r"[’']s$", "", name.group(1))  # "Bashar al-Assad’s government"
-        found.append(Mention(name.start(1), person, _clean_role(text[role_start : title.end()]), False))
+        found.append(Mention(name.start(1), person, _clean_role(text[role_start:title_end]), False))
     body_end = 0
-    for body in _BODY_WORD.finditer(text, 0, end):
-        if body.start() < body_end:
+    for body_start, body_word_end in _BODY_WORD.spans(text, end):
+        if body_start < body_end:
             continue  # "Kurdish People’s Defense Units": one body, not two
-        caps = _CAPS_BEFORE.search(text, max(0, body.start() - 80), body.start())
-        tail = _BODY_TAIL.match(text, body.end())
+        caps = _CAPS_BEFORE.search(text, max(0, body_start - 80), body_start)
+        tail = _BODY_TAIL.match(text, body_word_end)
         if caps is None and tail is None:
             continue  # "Ministry" alone names no body
-        start = caps.start() if caps else body.start()
-        body_end = tail.end() if tail else body.end()
+        start = caps.start() if caps else body_start
+        body_end = tail.end() if tail else body_word_end
         name = _LEADING_MODIFIER.sub("", _strip_determiner(text[start:body_end]))
         found.append(Mention(start, name, None, True))
     return tuple(sorted(found, key=lambda m: m.position))

@@ -5,7 +5,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader import figures
+from reader import figures, speakers
 from reader.articles import parse_article
 from reader.decoding import NotText, decode_bytes
 from reader.wordlists import word_alternation
@@ -87,3 +87,17 @@ def test_figure_anchors_are_the_digit_runs_and_number_words(text: str) -> None:
     lowered = text.lower()
     plain = re.compile(r"\d+|\b(?:" + word_alternation(figures._ANCHOR_WORDS) + r")\b")
     assert figures._anchors(lowered) == [match.span() for match in plain.finditer(lowered)]
+
+
+speaker_alphabet = st.sampled_from(list("aB .(“-\n,é’") + ["Minister", "minister", "Gen.", "U.S.", "Ministry", "Defence", "Council", "Sergei Lavrov"])
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=200), st.lists(speaker_alphabet, max_size=40).map("".join)))
+def test_title_and_body_scans_match_one_plain_scan(text: str) -> None:
+    for scan, pattern in (
+        (speakers._TITLE_WORD, r"(?<![\w.])" + speakers._TITLE_WORD._at_start.pattern),
+        (speakers._BODY_WORD, r"(?<!\w)" + speakers._BODY_WORD._at_start.pattern),
+    ):
+        assert scan.spans(text) == [match.span() for match in re.finditer(pattern, text)]
+        assert scan.spans(text, len(text) // 2) == [match.span() for match in re.compile(pattern).finditer(text, 0, len(text) // 2)]
