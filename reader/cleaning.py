@@ -60,7 +60,7 @@ _ANYWHERE: dict[str, tuple[tuple[str, ...], str]] = {
     # "© 2018- 2024 PlatinumPost Multimedia Limited. All Rights Reserved."
     "copyright": (("©", "(c)", "all rights reserved"), r"©|\(c\)\s*\d{4}|\ball rights reserved\b"),
 }
-_AT_START_PATTERN = re.compile("|".join(f"(?P<{n.replace(' ', '_')}>{rx})" for n, rx in _AT_START.items()), re.I)
+
 _ANYWHERE_PATTERNS = [(name, words, re.compile(rx, re.I)) for name, (words, rx) in _ANYWHERE.items()]
 # Any of their words: most paragraphs hold none and are done with after this test.
 _ANYWHERE_WORDS = tuple(word for words, _ in _ANYWHERE.values() for word in words)
@@ -71,7 +71,12 @@ _SHARE_WORDS = (
     "share|tweet|email|e-mail|print|facebook|twitter|x|whatsapp|telegram|linkedin|reddit"
     "|pinterest|messenger|copy link|copy|link|threads|bluesky|flipboard|pocket|sms"
 )
-_SHARE_ONLY = re.compile(rf"^(?:(?:{_SHARE_WORDS})[\s,|·/]*)+$", re.I)
+_SHARE_ONLY = rf"(?:(?:{_SHARE_WORDS})[\s,|·/]*)+$"
+
+# Share buttons first: "Share" alone is a button, not a "share (this|on)" link.
+_AT_START_PATTERN = re.compile(
+    "|".join(f"(?P<{n.replace(' ', '_')}>{rx})" for n, rx in {"share buttons": _SHARE_ONLY, **_AT_START}.items()), re.I
+)
 
 # "Author profile" or "About the author": what follows is a bio, not the article.
 _BIO_HEADING = re.compile(
@@ -118,8 +123,6 @@ def boilerplate_kind(paragraph: str) -> str | None:
         return "blank"
     if len(line) > _LONGEST_BOILERPLATE:
         return None
-    if _SHARE_ONLY.match(line):
-        return "share buttons"
     match = _AT_START_PATTERN.match(line)
     if match:
         return match.lastgroup.replace("_", " ")
@@ -133,7 +136,8 @@ def boilerplate_kind(paragraph: str) -> str | None:
 
 
 def is_bio_heading(paragraph: str) -> bool:
-    return bool(_BIO_HEADING.match(paragraph.strip()))
+    # The longest heading, "About the reporter:", is 20 characters: prose is not looked at.
+    return len(paragraph) <= 40 and bool(_BIO_HEADING.match(paragraph.strip()))
 
 
 def is_header_chrome(line: str) -> bool:

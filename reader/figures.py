@@ -250,7 +250,7 @@ _ANCHOR_WORDS = (
        "millions", "billions", "scores", "tens", "half"}
 )  # fmt: skip
 # Runs of digits in one scan; number words where they stand as words (see WordScan).
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d\d*")  # not \d+: a pattern that opens with a class lets re skip ahead fast
 _NUMBER_WORDS = WordScan(word_alternation(_ANCHOR_WORDS) + r"\b")
 
 

@@ -15,18 +15,20 @@ _ABBREVIATIONS = frozenset(
     " no vs etc inc ltd co corp dept univ approx est fig jan feb mar apr jun jul aug sep"
     " sept oct nov dec mt ft ave blvd".split()
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\u00c0-\u024f])")
-_LAST_WORD = re.compile(r"([\w.]+)[.!?…]+[\"”’')\]]*\s+$")
+# "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens with a class lets re skip ahead fast.
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\u00c0-\u024f])")
+_LOOK_BACK = 30  # characters: no abbreviation or initials run longer
 
 
 def _real_boundary(text: str, match: re.Match[str]) -> bool:
-    before = text[max(0, match.start() - 30) : match.end()]
-    word = _LAST_WORD.search(before)
-    if word is None:
+    start = match.start()
+    if text[start] != ".":
         return True
-    if text[match.start()] != ".":
-        return True
-    token = word.group(1).rstrip(".")
+    # The word (letters, digits and dots) the full stop ends: "Gen", "U.S", "A".
+    first = start
+    while first > max(0, start - _LOOK_BACK) and (text[first - 1].isalnum() or text[first - 1] in "_."):
+        first -= 1
+    token = text[first:start].rstrip(".")
     lowered = token.lower()
     # "U.S." and "A." are initials; "Gen." a title: the sentence goes on.
     return not (lowered in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token)

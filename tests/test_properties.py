@@ -5,7 +5,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader import figures, speakers
+from reader import figures, sentences, speakers
 from reader.articles import parse_article
 from reader.decoding import NotText, decode_bytes
 from reader.wordlists import word_alternation
@@ -101,3 +101,25 @@ def test_title_and_body_scans_match_one_plain_scan(text: str) -> None:
     ):
         assert scan.spans(text) == [match.span() for match in re.finditer(pattern, text)]
         assert scan.spans(text, len(text) // 2) == [match.span() for match in re.compile(pattern).finditer(text, 0, len(text) // 2)]
+
+
+# The word a full stop ends is read by stepping back over the text; this is the pattern it replaced.
+_LAST_WORD = re.compile(r"([\w.]+)[.!?…]+[\"”’')\]]*\s+$")
+
+
+def _boundary_by_pattern(text: str, match: re.Match[str]) -> bool:
+    word = _LAST_WORD.search(text[max(0, match.start() - 30) : match.end()])
+    if word is None or text[match.start()] != ".":
+        return True
+    token = word.group(1).rstrip(".")
+    return not (token.lower() in sentences._ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token)
+
+
+sentence_alphabet = st.sampled_from(list("aZ .!?…”’)_\n5é") + ["U.S.", "Gen.", " Dr. ", "etc.", "... ", "A. ", "x" * 40 + "."])
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=200), st.lists(sentence_alphabet, max_size=50).map("".join)))
+def test_sentence_boundaries_read_the_word_before_as_the_pattern_did(text: str) -> None:
+    for match in sentences._BOUNDARY.finditer(text):
+        assert sentences._real_boundary(text, match) == _boundary_by_pattern(text, match)
