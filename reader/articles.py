@@ -155,6 +155,7 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         header.append(body.pop(0))
 
     kept: list[str] = []
+    kept_lowered: list[str] = []  # lower-cased once: for boilerplate words, then figure anchors
     outlet_hints: list[str] = []
     bio_left = 0  # paragraphs still to drop after an "Author profile" heading
     links_follow = False  # after "Related topics", short lines are links
@@ -168,7 +169,8 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
             bio_left -= 1
             removed.append(Removed(paragraph, "author bio"))
             continue
-        kind = cleaning.boilerplate_kind(paragraph)
+        lowered = paragraph.lower()
+        kind = cleaning.boilerplate_kind(paragraph, lowered)
         if kind == "related links":
             links_follow = True
         elif links_follow and cleaning.is_short_line(paragraph):
@@ -185,11 +187,13 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
             removed.append(Removed(paragraph, "repeated headline"))
         else:
             kept.append(paragraph)
+            kept_lowered.append(lowered)
 
     # After the body: a slogan and the outlet signing off ("Jesus Christ is King", "JPost").
     signatures: list[str] = []
     while kept and cleaning.is_short_line(kept[-1]):
         line = kept.pop()
+        kept_lowered.pop()
         removed.append(Removed(line, "site chrome"))
         name = cleaning.signature_outlet(line)
         if name:
@@ -222,7 +226,7 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         encoding=encoding,
         removed=tuple(removed),
         quotes=extract_quotes(text, bounds, sentences),
-        figures=extract_figures(text, bounds, sentences),
+        figures=extract_figures(text, bounds, sentences, PARAGRAPH_SEPARATOR.join(kept_lowered)),
         # As `wc -w` counts ("U.S." is one word): paragraphs hold single spaces only, so a
         # paragraph has one word more than spaces, and no list of words is made.
         words=text.count(" ") + len(spans),

@@ -116,8 +116,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def boilerplate_kind(paragraph: str) -> str | None:
-    """Name the boilerplate family a paragraph belongs to, or None for article text."""
+def boilerplate_kind(paragraph: str, lowered: str | None = None) -> str | None:
+    """Name the boilerplate family a paragraph belongs to, or None for article text.
+
+    lowered: paragraph.lower(), when the caller has it already.
+    """
     line = paragraph.strip().strip("\u00a0").strip()
     if not line:
         return "blank"
@@ -126,7 +129,8 @@ def boilerplate_kind(paragraph: str) -> str | None:
     match = _AT_START_PATTERN.match(line)
     if match:
         return match.lastgroup.replace("_", " ")
-    lowered = line.lower()
+    if lowered is None or line is not paragraph:
+        lowered = line.lower()
     if not any(map(lowered.__contains__, _ANYWHERE_WORDS)):
         return None
     for name, words, pattern in _ANYWHERE_PATTERNS:

@@ -79,7 +79,6 @@ _BLOCKED = [
 DIGITS, NUMBER_WORD, ORDINAL_WORD, FRACTION_WORD, MONTH_WORD, VAGUE_WORD = 1, 2, 4, 8, 16, 32
 # What stands around a run of digits: "5th", "1.5" or "555-0143", "10:30" or "8 p.m.", "1 in 5", "F-16".
 DIGIT_LETTER, SEPARATED, CLOCK, ONE_IN, CODE = 64, 128, 256, 512, 1024
-EVERYTHING = 2047
 
 # What the passes need, looked for before they run: most windows hold no date, percent or
 # phone number. The characters around each run of digits are read as the anchors are found;
@@ -293,11 +292,8 @@ for _word in _ANCHOR_WORDS:
     )
 
 
-def _windows(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[int, int, int]]]:
+def _windows(text: str, paragraphs: list[tuple[int, int]], lowered: str) -> list[list[tuple[int, int, int]]]:
     """Each paragraph's windows around anchors (start, end, kinds), from one scan of the article."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lower-case to two: search every paragraph whole
-        return [[(start, end, EVERYTHING)] for start, end in paragraphs]
     found: list[list[tuple[int, int, int]]] = [[] for _ in paragraphs]
     number = 0
     kinds = _ANCHOR_KIND
@@ -319,7 +315,7 @@ def _windows(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[in
     return found
 
 
-def _scan_window(text: str, p_start: int, p_end: int, kinds: int = EVERYTHING) -> list[_Found]:
+def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) -> list[_Found]:
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -329,7 +325,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int = EVERYTHING) -
             found.append(_Found(start, end, value, kind))
 
     digits = kinds & DIGITS
-    passes = _passes(text[p_start:p_end].lower(), kinds)
+    passes = _passes(lowered[p_start:p_end], kinds)
     for m in _CLOCK.finditer(text, p_start, p_end) if "clock" in passes else ():
         take(m.start(), m.end(), _clock_value(m), "date")
     for name, pattern in _BLOCKED:
@@ -510,18 +506,27 @@ def _event(before: str, after: str) -> str | None:
 
 
 def extract_figures(
-    text: str, paragraphs: list[tuple[int, int]], sentences: dict[int, list[tuple[int, int]]] | None = None
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    sentences: dict[int, list[tuple[int, int]]] | None = None,
+    lowered: str | None = None,
 ) -> tuple[Figure, ...]:
     """Every figure in the paragraphs of text, in order.
 
     sentences: each paragraph's sentence spans by paragraph index, filled as needed.
+    lowered: text.lower(), when the caller has it already.
     """
     figures: list[Figure] = []
     known = {} if sentences is None else sentences
-    for index, ((p_start, p_end), windows) in enumerate(zip(paragraphs, _windows(text, paragraphs))):
+    if lowered is None:
+        lowered = text.lower()
+    if len(lowered) != len(text):
+        # "İ" lower-cases to two characters: keep such a character as it is, so offsets line up.
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for index, ((p_start, p_end), windows) in enumerate(zip(paragraphs, _windows(text, paragraphs, lowered))):
         if not windows:
             continue
-        found = sorted((f for w_start, w_end, kinds in windows for f in _scan_window(text, w_start, w_end, kinds)), key=lambda f: f.start)
+        found = sorted((f for w_start, w_end, kinds in windows for f in _scan_window(text, w_start, w_end, kinds, lowered)), key=lambda f: f.start)
         if not found:
             continue
         spans = known.get(index)
