@@ -118,9 +118,6 @@ class _Mark:
     opening: bool
 
 
-_QUOTE_MARK = re.compile(r"[“”\"]")
-
-
 def _marks(text: str, start: int, end: int, positions: list[int]) -> list[_Mark]:
     """The quote marks of one paragraph (at positions), each read as opening or closing."""
     marks: list[_Mark] = []
@@ -149,8 +146,15 @@ def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int,
     """(start, end, paragraph index of the closing mark) of each quotation."""
     found: list[tuple[int, int, int]] = []
     open_at: int | None = None
-    # Every mark of the article in one scan; each paragraph takes its own.
-    positions = [match.start() for match in _QUOTE_MARK.finditer(text)]
+    # Every mark of the article, found with str.find (faster than re for three characters);
+    # each paragraph takes its own.
+    positions = []
+    for mark in (OPENING, CLOSING, STRAIGHT):
+        at = text.find(mark)
+        while at != -1:
+            positions.append(at)
+            at = text.find(mark, at + 1)
+    positions.sort()
     first = 0
     for index, (p_start, p_end) in enumerate(paragraphs):
         first = bisect_left(positions, p_start, first)
