@@ -173,6 +173,7 @@ _EVENTS = {
     "suspended": "suspended", "destroyed": "destroyed", "damaged": "damaged",
     "treated": "treated", "hospitalised": "hospitalised", "hospitalized": "hospitalised",
 }  # fmt: skip
+_EVENT_WORDS = frozenset(_EVENTS.values())
 _STOP = frozenset(
     """the a an its their his her our of and or but to in on at by for with from as than
     were was are is be been being have has had will would could should may might that which who
@@ -238,7 +239,10 @@ def number_value(text: str) -> float | None:
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= a or start >= b for a, b in taken)
+    for a, b in taken:
+        if start < b and end > a:
+            return False
+    return True
 
 
 # Every figure holds a digit or one of these words. Only the text around them is
@@ -537,8 +541,9 @@ def extract_figures(
             sentence = next((s for s in spans if s[0] <= item.start < s[1] + 1), (p_start, p_end))
             counts = _counts(text, item, sentence, previous_noun)
             if counts and item.kind in ("count", "vague"):
-                head = counts.split(" ")[0] if counts.split(" ")[-1] in _EVENTS.values() else counts
-                previous_noun = (sentence[0], " ".join(w for w in counts.split() if w not in _EVENTS.values()) or head)
+                words = counts.split()
+                head = words[0] if words[-1] in _EVENT_WORDS else counts
+                previous_noun = (sentence[0], " ".join(w for w in words if w not in _EVENT_WORDS) or head)
             # Interned: "2016", "four", "years" recur in every article of a story; one copy each.
             figures.append(Figure(item.start, item.end, sys.intern(text[item.start : item.end]), item.value, item.kind, sys.intern(counts) if counts else None))
     return tuple(figures)
