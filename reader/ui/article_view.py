@@ -9,6 +9,8 @@ markup: each line is built from Segments of plain strings.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
+from operator import sub
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -55,13 +57,11 @@ class ChunkedLines:
         self.header = header
         self.width = width
         self.paragraphs = paragraphs
-        self.row_starts: list[int] = []  # first row (the blank) of each paragraph
-        row = len(header)
-        for paragraph in paragraphs:
-            self.row_starts.append(row)
-            row += 1 + max(1, -(-(paragraph.end - paragraph.start) // width))
-        self.total = row
         self.starts = [p.start for p in paragraphs]
+        # A blank row, then one row per `width` characters (at least one): summed in C.
+        rows = [1 + max(1, -(-(p.end - p.start) // width)) for p in paragraphs]
+        self.row_starts: list[int] = list(accumulate(rows, initial=len(header)))  # first row (the blank) of each
+        self.total = self.row_starts.pop()
 
     def __len__(self) -> int:
         return self.total
@@ -168,15 +168,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.anchor, self.selection = None, None
         self.sentence_map = SentenceMap(article) if article is not None else None
         self.cursor = self.sentence_map.first() if self.sentence_map else None
-        self._highlights = (
-            sorted(
-                [(q.start, q.end, "quote") for q in article.quotes] + [(f.start, f.end, "figure") for f in article.figures]
-            )
-            if article
-            else []
-        )
-        self._highlight_starts = [h[0] for h in self._highlights]
-        self._longest_highlight = max((h[1] - h[0] for h in self._highlights), default=0)
+        highlights = [(q.start, q.end, "quote") for q in article.quotes] if article else []
+        highlights += [(f.start, f.end, "figure") for f in article.figures] if article else []
+        highlights.sort()  # two runs already in order: one merge
+        self._highlights = highlights
+        self._highlight_starts = [h[0] for h in highlights]
+        self._longest_highlight = max(map(sub, [h[1] for h in highlights], self._highlight_starts), default=0)
         self._rewrap(force=True)
         self.scroll_to(0, 0, animate=False, immediate=True)
 
