@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from rich.color import Color, ColorParseError
 
-from reader.config import describe_yaml_error
+from reader.config import describe_yaml_error, safe_load_yaml
 from reader.userfiles import config_dir
 
 DEFAULT_THEME = "seed-dark"
@@ -127,7 +127,7 @@ def load_theme_file(path: Path) -> ThemeSpec:
     except (OSError, UnicodeDecodeError) as error:
         raise ValueError(f"cannot read: {error}") from error
     try:
-        data = yaml.safe_load(text)  # safe_load: a !!python tag is an error, never code
+        data = safe_load_yaml(text)  # a safe loader: a !!python tag is an error, never code
     except yaml.YAMLError as error:
         raise ValueError(f"bad YAML at {describe_yaml_error(error)}") from error
     return parse_theme(data, str(path))

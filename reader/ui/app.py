@@ -28,10 +28,6 @@ from reader.config import load_config, save_setting
 from reader.themes import DEFAULT_THEME, load_themes
 from reader.themes import theme_folders as theme_folders_default
 from reader.ui.article_view import LARGE_ARTICLE, ArticleView
-from reader.ui.bookmark_screens import BookmarkDialog, BookmarksScreen, ConfirmScreen, NoteAndTags
-from reader.ui.help_screen import HelpScreen
-from reader.ui.problems_screen import ProblemsScreen
-from reader.ui.search_screen import QUOTES, SearchOutcome, SearchScreen
 from reader.ui.side_panel import PassageList, SidePanel
 from reader.ui.source_list import SourceList
 from reader.ui.theming import to_textual, variable_defaults
@@ -44,6 +40,8 @@ if TYPE_CHECKING:  # the core's heavier modules load after the first frame, in t
     from reader.index import Index
     from reader.search import Hit, SearchIndex
     from reader.sources import Problem
+    from reader.ui.bookmark_screens import NoteAndTags
+    from reader.ui.search_screen import SearchOutcome
 
 FALLBACK_THEME = "textual-dark"  # Textual's own, when no theme file loads at all
 # Actions on the article and panes: offered only when the reader's own screen is on top.
@@ -215,6 +213,7 @@ class ReaderApp(App[None]):
         return self.query_one(ArticleView).passage()
 
     def action_bookmark(self) -> None:
+        from reader.ui.bookmark_screens import BookmarkDialog  # screens load when first asked for: ~8 ms off the first frame
         if self.store is None or self.current is None:
             self.notify("Open an article first.", timeout=3)
             return
@@ -245,6 +244,7 @@ class ReaderApp(App[None]):
         self.push_screen(BookmarkDialog(article.text[start:end], source), save)
 
     def _offer_new_bookmarks_file(self) -> None:
+        from reader.ui.bookmark_screens import ConfirmScreen
         from reader.bookmarks import ENVIRONMENT, BookmarkStore, start_new_file_beside
 
         assert self.store is not None
@@ -265,6 +265,7 @@ class ReaderApp(App[None]):
         )
 
     def action_bookmarks(self) -> None:
+        from reader.ui.bookmark_screens import BookmarksScreen
         if self.store is None or isinstance(self.screen, BookmarksScreen):
             return
         if self.store.error and not self.store.reload_if_changed():
@@ -475,6 +476,7 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="search-index")
     def _prepare_search(self) -> None:
         """Build the quote search index now, so the first / answers at once."""
+        from reader.ui.search_screen import QUOTES
         self.search_engine(QUOTES)
         # It lives as long as the app: out of the GC's scans, or a full collection of it
         # stalls a page of a huge article (115 ms measured on 30 MB).
@@ -482,6 +484,7 @@ class ReaderApp(App[None]):
 
     def search_engine(self, mode: str) -> SearchIndex:
         """The search index for a mode, built on first use (called from worker threads)."""
+        from reader.ui.search_screen import QUOTES
         from reader.index import Index
         from reader.search import SearchIndex
 
@@ -547,6 +550,7 @@ class ReaderApp(App[None]):
     # -- Search ------------------------------------------------------------
 
     def action_search(self) -> None:
+        from reader.ui.search_screen import QUOTES, SearchScreen
         if isinstance(self.screen, SearchScreen):
             return
         mode = self.search_outcome.mode if self.search_outcome else QUOTES
@@ -573,6 +577,7 @@ class ReaderApp(App[None]):
         view.mark_passage(hit.entry.start, hit.entry.end)
 
     def action_step_result(self, step: int) -> None:
+        from reader.ui.search_screen import SearchOutcome
         outcome = self.search_outcome
         if outcome is None or not outcome.hits:
             return
@@ -616,6 +621,9 @@ class ReaderApp(App[None]):
             self.query_one(ArticleView).focus()
 
     def action_help(self) -> None:
+        from reader.ui.bookmark_screens import BookmarkDialog, BookmarksScreen
+        from reader.ui.help_screen import HelpScreen
+        from reader.ui.search_screen import SearchScreen
         from reader.ui.compare_screens import CompareScreen, OtherOutletsScreen
 
         if isinstance(self.screen, HelpScreen):
@@ -632,6 +640,7 @@ class ReaderApp(App[None]):
         self.push_screen(HelpScreen(sections))
 
     def action_problems(self) -> None:
+        from reader.ui.problems_screen import ProblemsScreen
         if not isinstance(self.screen, ProblemsScreen):
             self.push_screen(ProblemsScreen(self.problems))
 
