@@ -106,8 +106,8 @@ def text_row(index: Index, article_id: str) -> dict:
 
 
 def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # One write: json.dump wrote 3 million pieces for 100,000 figures (4 s of a 10 s command).
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _print_table(rows: list[dict], columns: list[str], title: str) -> None:
