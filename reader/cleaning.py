@@ -129,7 +129,7 @@ def boilerplate_kind(paragraph: str, lowered: str | None = None) -> str | None:
     match = _AT_START_PATTERN.match(line)
     if match:
         return match.lastgroup.replace("_", " ")
-    if lowered is None or line is not paragraph:
+    if lowered is None or line is not paragraph:  # stripping made a new string: lower that one
         lowered = line.lower()
     if not any(map(lowered.__contains__, _ANYWHERE_WORDS)):
         return None

@@ -122,7 +122,11 @@ def _passes(window: str, kinds: int) -> set[str]:
 
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
 
-_QUALIFIER = r"(?:approximately|about|around|nearly|almost|roughly|some|over|more than|less than|fewer than|at least|at most|up to|an estimated|as many as)"
+_QUALIFIERS = (
+    "approximately", "about", "around", "nearly", "almost", "roughly", "some", "over", "more than", "less than",
+    "fewer than", "at least", "at most", "up to", "an estimated", "as many as",
+)  # fmt: skip
+_QUALIFIER = "(?:" + "|".join(_QUALIFIERS) + ")"
 
 _VAGUE = re.compile(
     r"(?=[abdhmst])\b(?:(?:hundreds|tens|thousands|millions|billions) of (?:thousands|millions|billions)"
@@ -296,8 +300,8 @@ for _word in _ANCHOR_WORDS:
     )
 
 
-def _windows(text: str, paragraphs: list[tuple[int, int]], lowered: str) -> list[list[tuple[int, int, int]]]:
-    """Each paragraph's windows around anchors (start, end, kinds), from one scan of the article."""
+def _windows(paragraphs: list[tuple[int, int]], lowered: str) -> list[list[tuple[int, int, int]]]:
+    """Each paragraph's windows around anchors (start, end, kinds), from one scan of the lowered article."""
     found: list[list[tuple[int, int, int]]] = [[] for _ in paragraphs]
     number = 0
     kinds = _ANCHOR_KIND
@@ -527,7 +531,7 @@ def extract_figures(
     if len(lowered) != len(text):
         # "İ" lower-cases to two characters: keep such a character as it is, so offsets line up.
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for index, ((p_start, p_end), windows) in enumerate(zip(paragraphs, _windows(text, paragraphs, lowered))):
+    for index, ((p_start, p_end), windows) in enumerate(zip(paragraphs, _windows(paragraphs, lowered))):
         if not windows:
             continue
         found = sorted((f for w_start, w_end, kinds in windows for f in _scan_window(text, w_start, w_end, kinds, lowered)), key=lambda f: f.start)
@@ -550,7 +554,7 @@ def extract_figures(
 
 
 _QUALIFIER_AT_END = re.compile(rf"\s*\b{_QUALIFIER}\s*$", re.I)
-_QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in _QUALIFIER[3:-1].split("|"))  # "than", "least", "as", ...
+_QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in _QUALIFIERS)  # "than", "least", "as", ...
 _DURATION_UNIT = re.compile(_DURATION_UNITS, re.I)
 _AND_AT_END = re.compile(r"\band\s*$")
 _INCLUDING_AT_END = re.compile(r"\bincluding\s*$")
