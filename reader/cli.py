@@ -37,11 +37,19 @@ class UsageError(Exception):
     """A bad argument: one line on stderr, exit code 2."""
 
 
-def _load(path: str | None) -> Index:
+def _load(path: str | None, use_cache: bool = True) -> Index:
     target = Path(path) if path else default_path()
     if not target.exists():
         raise UsageError(f"no such file or folder: {target}")
-    return build_index(target)
+    if not use_cache:
+        return build_index(target)
+    from reader.cache import ArticleCache
+
+    cache = ArticleCache(target if target.is_dir() else target.parent)
+    try:
+        return build_index(target, cache=cache)
+    finally:
+        cache.close()
 
 
 # -- JSON shapes: the keys are a contract with scripts and tests. --------------
@@ -128,12 +136,14 @@ def _print_table(rows: list[dict], columns: list[str], title: str) -> None:
 
 def _print_problems(index: Index) -> None:
     for problem in index.problems:
-        print(f"reader: skipped {problem.file}: {problem.reason}", file=sys.stderr)
+        # "(cache)", "(worker processes)": not a file, a part of the reader that it went on without.
+        what = problem.file if problem.file.startswith("(") else f"skipped {problem.file}"
+        print(f"reader: {what}: {problem.reason}", file=sys.stderr)
 
 
 def _command(name: str, rows: Callable[[Index], list[dict]], columns: list[str]):
     def run(args: argparse.Namespace) -> int:
-        index = _load(args.path)
+        index = _load(args.path, not getattr(args, "no_cache", False))
         _print_problems(index)
         data = rows(index)
         if args.json:
@@ -148,7 +158,7 @@ def _command(name: str, rows: Callable[[Index], list[dict]], columns: list[str])
 def _compare(args: argparse.Namespace) -> int:
     from reader.compare import compare
 
-    index = _load(args.path)
+    index = _load(args.path, not getattr(args, "no_cache", False))
     _print_problems(index)
     comparison = compare(index)
     if args.json:
@@ -175,7 +185,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _text(args: argparse.Namespace) -> int:
-    index = _load(args.path)
+    index = _load(args.path, not getattr(args, "no_cache", False))
     row = text_row(index, args.id)
     if args.json:
         _print_json(row)
@@ -203,7 +213,7 @@ def search_rows(index: Index, query: str, full_text: bool = False) -> list[dict]
 
 
 def _search(args: argparse.Namespace) -> int:
-    index = _load(args.path)
+    index = _load(args.path, not getattr(args, "no_cache", False))
     _print_problems(index)
     rows = search_rows(index, args.query, args.full_text)
     if args.json:
@@ -236,7 +246,7 @@ def _bookmarks(args: argparse.Namespace) -> int:
     if store.error:
         raise UsageError(f"the bookmarks file cannot be used, and is left as it is: {store.error}")
     if args.action == "add":
-        index = _load(args.path)
+        index = _load(args.path, not getattr(args, "no_cache", False))
         article = index.article(args.article)
         if article is None:
             raise UsageError(f"no article with id {args.article!r}")
@@ -249,7 +259,7 @@ def _bookmarks(args: argparse.Namespace) -> int:
             raise UsageError(f"not saved: {error}") from error
         print(bookmark.id)
         return 0
-    index = _load(getattr(args, "path", None))
+    index = _load(getattr(args, "path", None), not getattr(args, "no_cache", False))
     anchored = anchor_all(store.bookmarks, lambda article_id: (a.text if (a := index.article(article_id)) else None))
     if args.action == "export":
         if args.format == "md":
@@ -358,6 +368,7 @@ def _main_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", nargs="?", help="a folder of .txt/.md articles, or one file (default: seeds/)")
     parser.add_argument("--theme", metavar="NAME", help="the theme to use (see `reader themes`); remembered")
     parser.add_argument("--bookmarks", metavar="FILE", help="the bookmarks file (default: $SEED_READER_BOOKMARKS or the data folder's)")
+    parser.add_argument("--no-cache", action="store_true", help="read every file afresh and write nothing to the cache")
     parser.add_argument("--version", action="version", version=f"seed-reader {__version__}")
     return parser
 
@@ -375,6 +386,7 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     elif name != "themes":
         parser.add_argument("path", nargs="?", help="a folder or file (default: seeds/)")
+        parser.add_argument("--no-cache", action="store_true", help="read every file afresh and write nothing to the cache")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
 
@@ -395,7 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _check_theme(args.theme)
         from reader.ui.app import ReaderApp  # the UI only when it is asked for
 
-        ReaderApp(target, theme=args.theme, bookmarks=args.bookmarks).run()
+        ReaderApp(target, theme=args.theme, bookmarks=args.bookmarks, use_cache=not args.no_cache).run()
         return 0
     except UsageError as error:
         print(f"reader: {error}", file=sys.stderr)

@@ -8,19 +8,18 @@ read. `build_index` collects them.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.articles import Article, parse_article
+from reader.articles import Article, Paragraph, Removed, parse_article
+from reader.cache import ArticleCache, Entry, dumps, loads, register_compact
 from reader.figures import Figure
 from reader.quotes import Quote
 from reader.sources import Discovery, Problem, SourceFile, discover, read_source
+from reader.workers import map_in_workers, worker_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,36 +45,92 @@ def load_source(source: SourceFile) -> Loaded:
     return Loaded(source, article, None)
 
 
+register_compact(Loaded, SourceFile, Problem, Article, Paragraph, Removed, Quote, Figure)
+
+
 PARALLEL_FROM = 64  # files: below this, starting worker processes costs more than it saves
 
 
-def worker_count() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
+def _key(path: Path) -> str:
+    return os.path.abspath(path)
 
 
-def load_articles(discovery: Discovery, workers: int | None = None) -> Iterator[Loaded]:
-    """Results in file order. Large folders are read and parsed in worker processes (every core)."""
-    workers = worker_count() if workers is None else workers
-    if workers <= 1 or len(discovery.files) < PARALLEL_FROM:
-        for source in discovery.files:
-            yield load_source(source)
-        return
-    # forkserver: workers start from a clean process, safe to ask for from a thread (the UI's worker).
-    context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    done = 0
+def load_for_cache(source: SourceFile) -> tuple[bytes, int, int]:
+    """One file read and parsed, pickled (in a worker process, where the pickle is made
+    anyway to send it back), with the size and mtime it had before it was read."""
     try:
-        chunk = max(1, min(64, len(discovery.files) // (workers * 8)))
-        for loaded in executor.map(load_source, discovery.files, chunksize=chunk):
-            yield loaded
-            done += 1
-    except (BrokenProcessPool, OSError, RuntimeError):
-        # Workers could not start or died (no forkserver, a killed process): the index
-        # is still built, the rest of it in this process.
-        for source in discovery.files[done:]:
-            yield load_source(source)
+        info = os.stat(source.path)
+        size, mtime_ns = info.st_size, info.st_mtime_ns
+    except OSError:
+        size = mtime_ns = -1
+    return dumps(load_source(source)), size, mtime_ns
+
+
+def load_articles(
+    discovery: Discovery,
+    workers: int | None = None,
+    *,
+    cache: ArticleCache | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> Iterator[Loaded]:
+    """Results in file order: from the cache where a file is unchanged, else read and parsed,
+    in worker processes (every core) when there are many to read.
+
+    on_problem hears what went wrong beside the files: a pool that failed (the rest is read in
+    this process), a cache that cannot be used (the folder is read without it).
+    """
+    workers = worker_count() if workers is None else workers
+    files = discovery.files
+
+    def tell(file: str, reason: str) -> None:
+        if on_problem is not None:
+            on_problem(Problem(file, reason))
+
+    keyed = [_key(source.path) for source in files]
+    cached: dict[str, bytes] = {}
+    if cache is not None:
+        stats: dict[str, tuple[int, int]] = {}
+        for key in keyed:
+            try:
+                info = os.stat(key)
+            except OSError:
+                continue
+            stats[key] = (info.st_size, info.st_mtime_ns)
+        cached = cache.fresh(stats)
+    missing = [source for source, key in zip(files, keyed) if key not in cached]
+    read = load_for_cache if cache is not None else load_source
+    if workers > 1 and len(missing) >= PARALLEL_FROM:
+        results: Iterator = map_in_workers(read, missing, workers, lambda reason: tell("(worker processes)", reason))
+    else:
+        results = map(read, missing)
+    try:
+        for source, key in zip(files, keyed):
+            if key in cached:
+                try:
+                    hit = loads(cached[key])
+                except Exception:  # noqa: BLE001 - a damaged row: the file is read instead
+                    loaded = read(source)
+                else:
+                    yield hit
+                    continue
+            else:
+                loaded = next(results)
+            if cache is None:
+                yield loaded
+                continue
+            blob, size, mtime_ns = loaded
+            result = loads(blob)
+            if result.article is not None and size >= 0:
+                cache.put(Entry(key, size, mtime_ns, blob))
+            yield result
     finally:
-        executor.shutdown(wait=False, cancel_futures=True)
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # the pool ends now, not when the generator is collected
+    if cache is not None:
+        cache.keep_only(keyed)
+        if cache.problem:
+            tell("(cache)", cache.problem)
 
 
 @dataclass(frozen=True)
@@ -102,14 +157,27 @@ class Index:
                 yield article, figure
 
 
-def build_index(path: Path, on_progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> Index:
+def build_index(
+    path: Path,
+    on_progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+    *,
+    cache: ArticleCache | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> Index:
     """Index every article under path. Raises FileNotFoundError if path does not exist."""
     discovery = discover(path)
     articles: list[Article] = []
     problems = list(discovery.problems)
     total = len(discovery.files)
+
+    def noted(problem: Problem) -> None:
+        problems.append(problem)
+        if on_problem is not None:
+            on_problem(problem)
+
     with collection_paused():
-        for done, loaded in enumerate(load_articles(discovery, workers), 1):
+        for done, loaded in enumerate(load_articles(discovery, workers, cache=cache, on_problem=noted), 1):
             if loaded.article is not None:
                 articles.append(loaded.article)
             if loaded.problem is not None:

@@ -18,9 +18,9 @@ async def test_first_frame_does_not_wait_for_the_index(seeds: Path, monkeypatch:
     release = threading.Event()
     real = index_module.load_articles
 
-    def slow(discovery, workers=None):
+    def slow(discovery, workers=None, **options):
         release.wait(10)  # the index stays unfinished until the screen has been checked
-        yield from real(discovery, workers)
+        yield from real(discovery, workers, **options)
 
     monkeypatch.setattr(index_module, "load_articles", slow)
     app = make_app(seeds)

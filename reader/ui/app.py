@@ -10,7 +10,6 @@ import functools
 import gc
 import os
 import threading
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,12 +21,12 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
-from textual.worker import get_current_worker
 
 from reader.config import load_config, save_setting
 from reader.themes import DEFAULT_THEME, load_themes
 from reader.themes import theme_folders as theme_folders_default
 from reader.ui.article_view import LARGE_ARTICLE, ArticleView
+from reader.ui.indexing import Indexing
 from reader.ui.side_panel import PassageList, SidePanel
 from reader.ui.source_list import SourceList
 from reader.ui.theming import to_textual, variable_defaults
@@ -48,31 +47,6 @@ FALLBACK_THEME = "textual-dark"  # Textual's own, when no theme file loads at al
 READER_ONLY = frozenset(
     "bookmark bookmarks toggle_side search step_result step_article toggle_original other_outlets".split()
 )
-COMPARE_AT_START = 2_000  # articles: a bigger folder is compared when c first asks
-BATCH_SECONDS = 0.05  # how often the worker reports: often enough to feel live, cheap to repaint
-
-
-class IndexBatch(Message):
-    """Articles and problems read since the last batch."""
-
-    def __init__(self, articles: list[Article], problems: list[Problem], done: int, total: int) -> None:
-        super().__init__()
-        self.articles = articles
-        self.problems = problems
-        self.done = done
-        self.total = total
-
-
-class IndexReady(Message):
-    def __init__(self, index: Index) -> None:
-        super().__init__()
-        self.index = index
-
-
-class IndexFailed(Message):
-    def __init__(self, reason: str) -> None:
-        super().__init__()
-        self.reason = reason
 
 
 class ComparisonReady(Message):
@@ -89,9 +63,10 @@ def _freeze_startup_objects() -> None:
     gc.freeze()
 
 
-class ReaderApp(App[None]):
+class ReaderApp(Indexing, App[None]):
     CSS_PATH = Path(__file__).parent / "reader.tcss"  # absolute: subclasses elsewhere find it too
     TITLE = "seed-reader"
+    COMPARE_AT_START = 2_000  # articles: a bigger folder is compared when c first asks
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the reader"),
@@ -112,10 +87,17 @@ class ReaderApp(App[None]):
     ]
 
     def __init__(
-        self, path: Path, *, theme: str | None = None, theme_folders: Iterable[Path] | None = None, bookmarks: str | Path | None = None
+        self,
+        path: Path,
+        *,
+        theme: str | None = None,
+        theme_folders: Iterable[Path] | None = None,
+        bookmarks: str | Path | None = None,
+        use_cache: bool = True,
     ) -> None:
         super().__init__()
         self.path = Path(path)
+        self.use_cache = use_cache
         self.bookmarks_override = bookmarks
         self.store: BookmarkStore | None = None
         self._by_id: dict[str, Article] = {}
@@ -339,76 +321,6 @@ class ReaderApp(App[None]):
 
     # -- Index -------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def load_index(self) -> None:
-        from reader.index import Index, load_articles
-        from reader.sources import discover
-
-        worker = get_current_worker()
-        try:
-            discovery = discover(self.path)
-        except OSError as error:
-            self.post_message(IndexFailed(f"cannot read {self.path}: {error.strerror or error}"))
-            return
-        total = len(discovery.files)
-        articles: list[Article] = []
-        problems: list[Problem] = list(discovery.problems)
-        batch: list[Article] = []
-        batch_problems: list[Problem] = list(discovery.problems)
-        last = time.monotonic()
-        for done, loaded in enumerate(load_articles(discovery), 1):
-            if worker.is_cancelled:
-                return
-            if loaded.article is not None:
-                articles.append(loaded.article)
-                batch.append(loaded.article)
-            if loaded.problem is not None:
-                problems.append(loaded.problem)
-                batch_problems.append(loaded.problem)
-            if time.monotonic() - last >= BATCH_SECONDS:
-                self.post_message(IndexBatch(batch, batch_problems, done, total))
-                batch, batch_problems, last = [], [], time.monotonic()
-        self.post_message(IndexBatch(batch, batch_problems, total, total))
-        self.post_message(IndexReady(Index(discovery.root, tuple(articles), tuple(problems))))
-
-    def on_index_batch(self, message: IndexBatch) -> None:
-        self.articles.extend(message.articles)
-        for article in message.articles:
-            self._by_id[article.id] = article
-            self._row[article.id] = len(self._row)
-        self.problems.extend(message.problems)
-        sources = self.query_one(SourceList)
-        sources.add_articles(message.articles)
-        sources.border_subtitle = f"indexing {message.done}/{message.total}…"
-        if self.current is None and self.articles:
-            self.open_article(self.articles[0])
-            sources.highlighted = 0
-
-    def on_index_ready(self, message: IndexReady) -> None:
-        self.index = message.index
-        # The index lives as long as the app: keep its objects out of the GC's scans,
-        # which otherwise pause a big folder's session for tens of milliseconds.
-        gc.freeze()
-        self._show_bookmarks()
-        sources = self.query_one(SourceList)
-        count = len(self.index.articles)
-        sources.border_subtitle = self._subtitle()
-        if self.problems:
-            listed = "\n".join(f"{p.file}: {p.reason}" for p in self.problems[:5])
-            more = f"\n…and {len(self.problems) - 5} more" if len(self.problems) > 5 else ""
-            self.notify(
-                f"{listed}{more}\nPress ! for the Problems view.",
-                title=f"{len(self.problems)} file{'s' if len(self.problems) != 1 else ''} skipped",
-                severity="warning",
-                timeout=8,
-                markup=False,
-            )
-        if not count:
-            self.query_one(ArticleView).show(None, f"No articles in {self.path}: it holds no readable .txt or .md file.")
-        self._prepare_search()
-        if count <= COMPARE_AT_START:
-            self._compare()
-
     # -- Across outlets ------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
@@ -473,7 +385,7 @@ class ReaderApp(App[None]):
         view.mark_passage(target.start, target.end)
         view.focus()
 
-    @work(thread=True, exclusive=True, group="search-index")
+    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def _prepare_search(self) -> None:
         """Build the quote search index now, so the first / answers at once."""
         from reader.ui.search_screen import QUOTES
@@ -496,11 +408,6 @@ class ReaderApp(App[None]):
                 build = SearchIndex.of_quotes if mode == QUOTES else SearchIndex.of_sentences
                 self._engines[mode] = build(self.index)
             return self._engines[mode]
-
-    def on_index_failed(self, message: IndexFailed) -> None:
-        self.query_one(SourceList).border_subtitle = "failed"
-        self.query_one(ArticleView).show(None, message.reason)
-        self.notify(message.reason, title="Cannot index", severity="error", markup=False)
 
     # -- Opening and selecting ---------------------------------------------
 
