@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the core's heavier modules load after the first frame, in t
 FALLBACK_THEME = "textual-dark"  # Textual's own, when no theme file loads at all
 # Actions on the article and panes: offered only when the reader's own screen is on top.
 READER_ONLY = frozenset(
-    "bookmark bookmarks toggle_side search step_result step_article toggle_original other_outlets".split()
+    "bookmark bookmarks toggle_side search step_result step_article toggle_original other_outlets copy cite".split()
 )
 
 
@@ -73,6 +73,8 @@ class ReaderApp(Indexing, App[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="app.help", tooltip="Show every key"),
         Binding("p", "toggle_side", "Panel", id="app.panel", tooltip="Hide or show the quotes and figures panel"),
         Binding("b", "bookmark", "Bookmark", id="app.bookmark", tooltip="Bookmark the passage: the selection, the reading cursor's sentence, or the selected quote or figure"),
+        Binding("y", "copy", "Copy", show=False, id="app.copy", tooltip="Copy with its source: the selected quote or figure, the selection, or the reading cursor's sentence"),
+        Binding("Y", "cite", "Cite", show=False, id="app.cite", tooltip="Copy a citation of the whole article"),
         Binding("B", "bookmarks", "Bookmarks", show=False, id="app.bookmarks", tooltip="List every bookmark: filter, jump, edit, delete"),
         Binding("slash", "search", "Search", key_display="/", id="app.search", tooltip="Search every quote (ctrl+f in the box: every sentence)"),
         Binding("x", "other_outlets", "Other outlets", show=False, id="app.other_outlets", tooltip="The other outlets that carry the quote selected in the side panel (after a search jump too)"),
@@ -453,6 +455,14 @@ class ReaderApp(Indexing, App[None]):
         if target != position:
             self.open_article(self.articles[target])
             self.query_one(SourceList).highlighted = target
+
+    def action_copy(self) -> None:
+        from reader.ui.clipboard import copy_passage
+        copy_passage(self, self.current)
+
+    def action_cite(self) -> None:
+        from reader.ui.clipboard import copy_article_citation
+        copy_article_citation(self, self.current)
 
     # -- Search ------------------------------------------------------------
 

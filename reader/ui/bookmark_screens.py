@@ -88,6 +88,7 @@ class BookmarksScreen(ModalScreen["Anchored | None"]):
         Binding("e", "edit", "Edit", id="bookmarks.edit", tooltip="Edit the note and tags"),
         Binding("d", "delete", "Delete", id="bookmarks.delete", tooltip="Delete the bookmark (u undoes)"),
         Binding("u", "undo", "Undo", id="bookmarks.undo", tooltip="Bring back the last deleted bookmark"),
+        Binding("y", "copy", "Copy", id="bookmarks.copy", tooltip="Copy the bookmarked passage with its source"),
         Binding("down", "move(1)", "Down", show=False, id="bookmarks.down", tooltip="Next bookmark"),
         Binding("up", "move(-1)", "Up", show=False, id="bookmarks.up", tooltip="Previous bookmark"),
     ]
@@ -102,7 +103,7 @@ class BookmarksScreen(ModalScreen["Anchored | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box") as box:
             box.border_title = "Bookmarks"
-            box.border_subtitle = "type to filter · ↓ list · enter jump · e edit · d delete · u undo · esc close"
+            box.border_subtitle = "type to filter · ↓ list · enter jump · e edit · d delete · u undo · y copy · esc close"
             yield Input(placeholder="filter: words in the passage, note, tags or title", id="bookmarks-filter")
             yield Static(id="bookmarks-status")
             yield OptionList(id="bookmarks-list")
@@ -112,9 +113,9 @@ class BookmarksScreen(ModalScreen["Anchored | None"]):
         self.query_one("#bookmarks-list", OptionList).focus()
 
     def on_key(self, event) -> None:
-        # On the list, e, d and u act; any other character starts filtering.
+        # On the list, e, d, u and y act; any other character starts filtering.
         listing = self.query_one("#bookmarks-list", OptionList)
-        if self.focused is listing and event.is_printable and event.character and event.character not in "edu":
+        if self.focused is listing and event.is_printable and event.character and event.character not in "eduy":
             box = self.query_one("#bookmarks-filter", Input)
             box.focus()
             box.insert_text_at_cursor(event.character)
@@ -193,6 +194,19 @@ class BookmarksScreen(ModalScreen["Anchored | None"]):
             self.items = self.app.anchored_bookmarks()
             self.refill(keep=self.query_one("#bookmarks-list", OptionList).highlighted)
             self.notify("Deleted. u brings it back while this view is open.", timeout=3, markup=False)
+
+    def action_copy(self) -> None:
+        from reader.citation import cite_saved_passage
+        from reader.ui.clipboard import copy_text
+
+        item = self._current()
+        if item is None:
+            return
+        b = item.bookmark
+        article = self.app._by_id.get(b.article)
+        # The passage as the article has it now when it is anchored, else as it was saved.
+        passage = article.text[item.start : item.end] if article is not None and item.start is not None else b.passage
+        copy_text(self.app, cite_saved_passage(passage, b.title, b.outlet, article), "the bookmarked passage with its source")
 
     def action_undo(self) -> None:
         if not self.deleted:
