@@ -17,8 +17,12 @@ def make_app(path: Path, theme: str | None = None) -> ReaderApp:
 
 async def wait_for_index(pilot: Pilot) -> None:
     """Until the worker has delivered the whole index and the screen has caught up."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    # The worker starts after the first frame: on a busy machine it may not have started yet.
+    for _ in range(200):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if pilot.app.index is not None:
+            break
     assert pilot.app.index is not None
 
 

@@ -136,6 +136,9 @@ class ReaderApp(Indexing, App[None]):
     def on_mount(self) -> None:
         for title, message in self._startup_notices:
             self.notify(message, title=title, severity="warning", markup=False)
+        if self.keymap_setting is not None:  # the screens' bindings load only for a keymap to check
+            from reader.ui.keys import apply_user_keymap
+            apply_user_keymap(self, self.keymap_setting)
         # From now on a change of theme (t, the command palette) is remembered.
         self.watch(self, "theme", self._remember_theme, init=False)
         sources = self.query_one(SourceList)
@@ -303,6 +306,7 @@ class ReaderApp(Indexing, App[None]):
         config = load_config()
         if config.error:
             self._startup_notices.append(("config.yaml", f"{config.error}\nSettings will not be saved until it is fixed."))
+        self.keymap_setting = config.values.get("keymap")  # applied once mounted
         remembered = config.values.get("theme")
         chosen = self.requested_theme or remembered or fallback
         if chosen not in self.available_themes:
@@ -538,23 +542,11 @@ class ReaderApp(Indexing, App[None]):
             self.query_one(ArticleView).focus()
 
     def action_help(self) -> None:
-        from reader.ui.bookmark_screens import BookmarkDialog, BookmarksScreen
         from reader.ui.help_screen import HelpScreen
-        from reader.ui.search_screen import SearchScreen
-        from reader.ui.compare_screens import CompareScreen, OtherOutletsScreen
+        from reader.ui.keys import binding_sections
 
-        if isinstance(self.screen, HelpScreen):
-            return
-        sections = [
-            ("Everywhere", self.BINDINGS),
-            ("Sources (left)", SourceList.BINDINGS),
-            ("Article (middle)", ArticleView.BINDINGS),
-            ("Quotes, figures and people (right)", SidePanel.BINDINGS + PassageList.BINDINGS),
-            ("Compare (c) and other outlets (x)", CompareScreen.BINDINGS + OtherOutletsScreen.BINDINGS),
-            ("Search (/)", SearchScreen.BINDINGS),
-            ("Bookmarks (B)", BookmarksScreen.BINDINGS + BookmarkDialog.BINDINGS),
-        ]
-        self.push_screen(HelpScreen(sections))
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(binding_sections(), self._keymap))
 
     def action_problems(self) -> None:
         from reader.ui.problems_screen import ProblemsScreen
