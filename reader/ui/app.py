@@ -27,6 +27,7 @@ from reader.themes import DEFAULT_THEME, load_themes
 from reader.themes import theme_folders as theme_folders_default
 from reader.ui.article_view import LARGE_ARTICLE, ArticleView
 from reader.ui.indexing import Indexing
+from reader.ui.resume import Resuming
 from reader.ui.side_panel import PassageList, SidePanel
 from reader.ui.source_list import SourceList
 from reader.ui.theming import to_textual, variable_defaults
@@ -63,7 +64,7 @@ def _freeze_startup_objects() -> None:
     gc.freeze()
 
 
-class ReaderApp(Indexing, App[None]):
+class ReaderApp(Indexing, Resuming, App[None]):
     CSS_PATH = Path(__file__).parent / "reader.tcss"  # absolute: subclasses elsewhere find it too
     TITLE = "seed-reader"
     COMPARE_AT_START = 2_000  # articles: a bigger folder is compared when c first asks

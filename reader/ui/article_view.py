@@ -194,6 +194,25 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, row - self.scrollable_content_region.height // 3), animate=False, immediate=True)
         self.refresh()
 
+    def top_offset(self) -> int | None:
+        """The clean-text offset of the first row on screen; None while the original is shown."""
+        if self.article is None or self.show_original or not len(self._lines):
+            return None
+        line = self._lines[min(len(self._lines) - 1, round(self.scroll_y))]
+        return line.start if line.source == TEXT else 0
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """The row holding offset at the top, the reading cursor on the first sentence from there."""
+        if self.sentence_map is not None and offset > 0:
+            sentence = self.sentence_map.at(offset)
+            if sentence is not None and sentence[0] < offset:
+                sentence = self.sentence_map.step(sentence, 1)
+            self.cursor = sentence or self.cursor
+            self._cache.clear()
+        # force: the scrollbars of the article just shown may not be worked out yet.
+        self.scroll_to(y=self.row_of(offset) if offset > 0 else 0, animate=False, immediate=True, force=True)
+        self.refresh()
+
     # -- Scrolling: at once, as less does; an animation repaints a long article many times --
 
     def action_scroll_down(self) -> None:

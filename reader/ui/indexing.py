@@ -120,15 +120,16 @@ class Indexing:
         sources = self.query_one(SourceList)
         sources.add_articles(message.articles)
         sources.border_subtitle = f"indexing {message.done}/{message.total}…"
-        if self.current is None and self.articles:
-            self.open_article(self.articles[0])
-            sources.highlighted = 0
+        if self.current is None:
+            self.open_at_start()  # the article left open last time, or the first (reader/ui/resume.py)
 
     def on_index_ready(self, message: IndexReady) -> None:
         self.index = message.index
         # The index lives as long as the app: keep its objects out of the GC's scans,
         # which otherwise pause a big folder's session for tens of milliseconds.
         gc.freeze()
+        if self.current is None:
+            self.open_at_start(final=True)
         self._show_bookmarks()
         sources = self.query_one(SourceList)
         count = len(self.index.articles)
