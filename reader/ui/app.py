@@ -28,6 +28,7 @@ from reader.themes import theme_folders as theme_folders_default
 from reader.ui.article_view import LARGE_ARTICLE, ArticleView
 from reader.ui.indexing import Indexing
 from reader.ui.resume import Resuming
+from reader.ui.watching import Watching, gone_position
 from reader.ui.side_panel import PassageList, SidePanel
 from reader.ui.source_list import SourceList
 from reader.ui.theming import to_textual, variable_defaults
@@ -64,7 +65,7 @@ def _freeze_startup_objects() -> None:
     gc.freeze()
 
 
-class ReaderApp(Indexing, Resuming, App[None]):
+class ReaderApp(Indexing, Resuming, Watching, App[None]):
     CSS_PATH = Path(__file__).parent / "reader.tcss"  # absolute: subclasses elsewhere find it too
     TITLE = "seed-reader"
     COMPARE_AT_START = 2_000  # articles: a bigger folder is compared when c first asks
@@ -456,6 +457,8 @@ class ReaderApp(Indexing, Resuming, App[None]):
         if not self.articles:
             return
         position = self._row.get(self.current.id, -1) if self.current else -1
+        if self.current is not None and self.current.id not in self._by_id:  # removed from the folder while open
+            position = gone_position(self.articles, self.current.id, step)
         target = max(0, min(len(self.articles) - 1, position + step))
         if target != position:
             self.open_article(self.articles[target])

@@ -150,6 +150,7 @@ class Indexing:
         self._prepare_search()
         if count <= self.COMPARE_AT_START:
             self._compare()
+        self.start_watching()  # added, changed and removed files from now on (reader/ui/watching.py)
 
     def on_index_failed(self, message: IndexFailed) -> None:
         self.query_one(SourceList).border_subtitle = "failed"
