@@ -407,8 +407,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _check_theme(args.theme)
         from reader.ui.app import ReaderApp  # the UI only when it is asked for
 
-        ReaderApp(target, theme=args.theme, bookmarks=args.bookmarks, use_cache=not args.no_cache).run()
-        return 0
+        app = ReaderApp(target, theme=args.theme, bookmarks=args.bookmarks, use_cache=not args.no_cache)
+        app.run()
+        return app.return_code or 0
     except UsageError as error:
         print(f"reader: {error}", file=sys.stderr)
         return EXIT_USAGE
