@@ -76,6 +76,28 @@ async def open_largest() -> dict[str, float]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def tmux_first_frames(runs: int = 7) -> dict[str, float]:
+    """Launch to the seeds' headlines on screen in a real terminal, against the bare app of
+    ../shared/tools (the way the first frame is judged), when those tools are there."""
+    tools = ROOT.parent / "shared" / "tools"
+    if not (tools / "first_frame.py").exists():
+        return {}
+    pattern = "Syrian rebels|Big blow"
+    with tempfile.TemporaryDirectory() as home:
+        envs = [arg for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME") for arg in ("--env", f"{name}={home}")]
+        command = [sys.executable, str(tools / "first_frame.py"), "--runs", str(runs), "--size", "160x50", *envs, pattern, "--",
+                   str(ROOT / ".venv" / "bin" / "reader"), "seeds", "--vs", pattern, "--",
+                   sys.executable, str(tools / "bare_app.py"), "seeds"]  # fmt: skip
+        out = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600).stdout
+    results: dict[str, float] = {}
+    for line in out.splitlines():
+        if line.startswith(("A: median", "B: median")):
+            results["tmux_first_frame_s" if line[0] == "A" else "tmux_bare_first_frame_s"] = float(line.split()[2])
+        elif line.startswith("ratio A/B"):
+            results["tmux_first_frame_ratio"] = float(line.split("=")[1])
+    return results
+
+
 def run() -> dict[str, float]:
     folder, _ = make_folder(with_largest=False)
     try:
@@ -83,6 +105,7 @@ def run() -> dict[str, float]:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     results = {"first_frame_s": round(reader, 3), "bare_first_frame_s": round(bare, 3), "first_frame_ratio": round(reader / bare, 2)}
+    results.update(tmux_first_frames())
     results.update(asyncio.run(open_largest()))
     return results
 

@@ -19,10 +19,12 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.index import Index, build_index
-from reader.speakers import is_unresolved
+
+if TYPE_CHECKING:  # the extractors load when a command needs them: `reader PATH` paints its first frame first
+    from reader.index import Index
 
 EXIT_USAGE = 2
 
@@ -38,6 +40,8 @@ class UsageError(Exception):
 
 
 def _load(path: str | None, use_cache: bool = True) -> Index:
+    from reader.index import build_index
+
     target = Path(path) if path else default_path()
     if not target.exists():
         raise UsageError(f"no such file or folder: {target}")
@@ -72,6 +76,8 @@ def list_rows(index: Index) -> list[dict]:
 
 
 def quote_rows(index: Index) -> list[dict]:
+    from reader.speakers import is_unresolved
+
     return [
         {
             "article": a.id,
@@ -407,8 +413,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _check_theme(args.theme)
         from reader.ui.app import ReaderApp  # the UI only when it is asked for
 
-        ReaderApp(target, theme=args.theme, bookmarks=args.bookmarks, use_cache=not args.no_cache).run()
-        return 0
+        app = ReaderApp(target, theme=args.theme, bookmarks=args.bookmarks, use_cache=not args.no_cache)
+        app.run()
+        return app.return_code or 0
     except UsageError as error:
         print(f"reader: {error}", file=sys.stderr)
         return EXIT_USAGE

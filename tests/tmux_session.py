@@ -11,12 +11,16 @@ from pathlib import Path
 
 
 class Tmux:
-    def __init__(self, command: list[str], *, cwd: Path, env: dict[str, str], width: int = 120, height: int = 40) -> None:
+    def __init__(
+        self, command: list[str], *, cwd: Path, env: dict[str, str], width: int = 120, height: int = 40, as_pane_process: bool = False
+    ) -> None:
         self.socket = f"seed-reader-test-{uuid.uuid4().hex[:10]}"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         # The exit code is printed when the reader ends so a test can check it.
         # -u COLUMNS -u LINES: pytest's environment sets 80x24, which would win over the pane's size.
         script = f"cd {shlex.quote(str(cwd))} && env -u COLUMNS -u LINES {exports} {shlex.join(command)}; echo READER-EXITED-$?; sleep 600"
+        if as_pane_process:  # the command is the pane's own process, as when a terminal runs it: no shell around it
+            script = f"cd {shlex.quote(str(cwd))} && exec env -u COLUMNS -u LINES {exports} {shlex.join(command)}"
         self._tmux("new-session", "-d", "-x", str(width), "-y", str(height), script)
 
     def _tmux(self, *args: str) -> str:
@@ -62,3 +66,42 @@ def column_of(screen: str, text: str) -> int:
         if text in line:
             return line.index(text)
     return -1
+
+
+def pane_pid(tmux: Tmux) -> int:
+    return int(tmux._tmux("list-panes", "-F", "#{pane_pid}").split()[0])
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below pid, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def running(pid: int) -> bool:
+    """True while pid is a live process (a zombie waiting for its parent is not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -17,12 +17,12 @@ def make_app(path: Path, theme: str | None = None) -> ReaderApp:
 
 async def wait_for_index(pilot: Pilot) -> None:
     """Until the worker has delivered the whole index and the screen has caught up."""
-    # The worker starts after the first frame: on a busy machine it may not have started yet.
-    for _ in range(200):
+    for _ in range(600):  # the worker starts after the first frame; worker processes take a moment
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if pilot.app.index is not None:
             break
+        await pilot.pause(0.05)
     assert pilot.app.index is not None
 
 

@@ -26,6 +26,7 @@ from reader.config import load_config, save_setting
 from reader.themes import DEFAULT_THEME, load_themes
 from reader.themes import theme_folders as theme_folders_default
 from reader.ui.article_view import LARGE_ARTICLE, ArticleView
+from reader.ui.hangup import watch_terminal
 from reader.ui.indexing import Indexing
 from reader.ui.resume import Resuming
 from reader.ui.watching import Watching, gone_position
@@ -149,6 +150,7 @@ class ReaderApp(Indexing, Resuming, Watching, App[None]):
         self.query_one(ArticleView).border_title = "Article"
         self.query_one(SidePanel).border_title = "In this article"
         sources.focus()
+        watch_terminal(self)
         # Paint first; then open the bookmarks file and start indexing.
         self.call_after_refresh(self._after_first_frame)
 

@@ -1,0 +1,87 @@
+"""The index worker in the app: big folders through worker processes, failures said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader import index as index_module
+from reader import workers
+from reader.ui.problems_screen import ProblemsScreen
+from reader.ui.source_list import SourceList
+from tests.ui_helpers import make_app, wait_for_index
+
+
+async def test_a_folder_read_in_worker_processes_under_the_app(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under a running app sys.stderr has no descriptor: the pool must start all the same."""
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(index_module, "worker_count", lambda: 2)
+    app = make_app(seed_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(pilot)
+        assert app.query_one(SourceList).border_subtitle == "5 articles"
+        assert app.problems == []
+
+
+async def test_a_pool_that_fails_is_said_and_the_folder_still_loads(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing_pool(*args, **kwargs):
+        raise OSError("no processes can be started here")
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", failing_pool)
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(index_module, "worker_count", lambda: 2)
+    app = make_app(seed_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(pilot)
+        assert len(app.index.articles) == 5  # read in this process instead
+        notices = [n for n in app._notifications if "no processes can be started here" in n.message]
+        assert notices and notices[0].title == "Worker processes"
+        assert [p.file for p in app.problems] == ["(worker processes)"]
+        assert "1 skipped" in app.query_one(SourceList).border_subtitle
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)
+
+
+async def test_an_index_worker_that_raises_is_said(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("something no one foresaw")
+        yield
+
+    monkeypatch.setattr(index_module, "load_articles", broken)
+    app = make_app(seed_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.query_one(SourceList).border_subtitle == "failed"
+        assert any("something no one foresaw" in n.message for n in app._notifications)
+
+
+async def test_a_comparison_that_raises_is_said(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.compare
+
+    def broken(index):
+        raise ValueError("no claims today")
+
+    monkeypatch.setattr(reader.compare, "compare", broken)
+    app = make_app(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("no claims today" in n.message for n in app._notifications)
+        assert any(p.file == "(compare)" for p in app.problems)
+
+
+async def test_the_second_start_comes_from_the_cache(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(seed_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(pilot)
+    read: list[str] = []
+    real = index_module.load_source
+    monkeypatch.setattr(index_module, "load_source", lambda source: read.append(source.id) or real(source))
+    again = make_app(seed_copy)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(pilot)
+        assert len(again.index.articles) == 5
+    assert read == []
