@@ -341,6 +341,8 @@ class ReaderApp(Indexing, Resuming, Watching, App[None]):
             self.post_message(ComparisonReady(compare(self.index)))
 
     def on_comparison_ready(self, message: ComparisonReady) -> None:
+        if not self.is_running:
+            return  # finished as the reader closes (after the folder changed, say): nothing to show it in
         self.comparison = message.comparison
         gc.freeze()  # as for the index: the comparison lives as long as the app
         outlets = {a.id: a.outlet or a.id for a in self.articles}

@@ -118,7 +118,7 @@ class Watching:
 
     def on_watching_state(self, message: WatchingState) -> None:
         self.watch_state = message.state
-        if message.state == "watching":
+        if message.state == "watching" or not self.is_running:
             return
         if message.state == "polling":
             self.notify(
@@ -134,7 +134,7 @@ class Watching:
     def on_folder_changed(self, message: FolderChanged) -> None:
         from reader.index import Index
 
-        if self.index is None:
+        if self.index is None or not self.is_running:
             return
         changes = message.changes
         touched = {loaded.source.id for loaded in changes.loaded} | set(changes.removed)
