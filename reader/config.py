@@ -92,6 +92,8 @@ def key_problem(key: str) -> str | None:
     unknown = [m for m in modifiers if m.lower() not in MODIFIERS]
     if unknown:
         return f"{key!r}: {unknown[0]!r} is not a modifier (ctrl, shift, alt, meta, super, hyper)"
+    if not name:
+        return f"{key!r} has no key after its modifier"
     if len(name) == 1:
         return None if name.isprintable() and not name.isspace() else f"{key!r} is not a key"
     if name.lower() in NAMED_KEYS:

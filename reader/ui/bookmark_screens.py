@@ -103,7 +103,7 @@ class BookmarksScreen(ModalScreen["Anchored | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box") as box:
             box.border_title = "Bookmarks"
-            box.border_subtitle = "type to filter · ↓ list · enter jump · e edit · d delete · u undo · y copy · esc close"
+            box.border_subtitle = "type to filter · enter jump · e edit · d delete · u undo · y copy · esc close"
             yield Input(placeholder="filter: words in the passage, note, tags or title", id="bookmarks-filter")
             yield Static(id="bookmarks-status")
             yield OptionList(id="bookmarks-list")

@@ -183,7 +183,7 @@ class Watching:
                 self.open_at_start(final=True)
             return
         if current.id in gone:
-            self.query_one(ArticleView).border_title = f"{current.outlet or 'Article'} · removed from the folder"
+            self.query_one(ArticleView).border_title = f"{current.outlet or 'Article'} · removed"
             self.notify(
                 f"{current.id} was removed from the folder. Its text stays here until you open another article.",
                 title="The open article is gone", severity="warning", timeout=10, markup=False,
