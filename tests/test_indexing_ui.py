@@ -85,3 +85,23 @@ async def test_the_second_start_comes_from_the_cache(seed_copy: Path, monkeypatc
         await wait_for_index(pilot)
         assert len(again.index.articles) == 5
     assert read == []
+
+
+async def test_a_search_that_raises_is_said_and_the_reader_goes_on(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.search import SearchIndex
+    from reader.ui.search_screen import SearchScreen
+
+    def broken(self, query):
+        raise KeyError("an index no one built")
+
+    monkeypatch.setattr(SearchIndex, "search", broken)
+    app = make_app(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(pilot)
+        await pilot.press("slash", "a")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert any("an index no one built" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)

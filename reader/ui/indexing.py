@@ -90,7 +90,7 @@ class Indexing:
             self.post_message(BackgroundTrouble(problem))
 
         cache = ArticleCache(discovery.root) if self.use_cache else None
-        last = time.monotonic()
+        last = time.monotonic() - BATCH_SECONDS  # the first article is posted at once: its headline is the first frame
         try:
             with collection_paused():
                 for done, loaded in enumerate(load_articles(discovery, cache=cache, on_problem=trouble), 1):
