@@ -121,8 +121,14 @@ class Indexing:
         sources.add_articles(message.articles)
         sources.border_subtitle = f"indexing {message.done}/{message.total}…"
         if self.current is None and self.articles:
-            self.open_article(self.articles[0])
             sources.highlighted = 0
+            # The headlines are painted first; the article (its text and side panel, the larger
+            # render) right after.
+            self.call_after_refresh(self._open_first)
+
+    def _open_first(self) -> None:
+        if self.current is None and self.articles:
+            self.open_article(self.articles[0])
 
     def on_index_ready(self, message: IndexReady) -> None:
         self.index = message.index
