@@ -105,3 +105,17 @@ async def test_a_search_that_raises_is_said_and_the_reader_goes_on(seeds: Path, 
         assert any("an index no one built" in n.message for n in app._notifications)
         await pilot.press("escape")
         assert not isinstance(app.screen, SearchScreen)
+
+
+def test_source_rows_wrap_by_words_and_measure_what_they_draw() -> None:
+    from reader.ui.source_list import SourceRow, wrap_words
+
+    assert wrap_words("Rebels take the city", 10) == ["Rebels", "take the", "city"]
+    assert wrap_words("https://example.org/a-very-long-address", 12) == ["https://exam", "ple.org/a-ve", "ry-long-addr", "ess"]
+    assert wrap_words("短い見出しです", 6) == ["短い見", "出しで", "す"]  # wide characters count two cells
+    row = SourceRow("Rebels take the city after a week of fighting", "Outlet · 300 words")
+    for width in (8, 12, 20, 80):
+        lines, _ = row._lines(width)
+        assert row.get_height(None, width) == len(lines)
+        assert all(len(line) <= width for line in lines)
+        assert " ".join(" ".join(lines).split()) == "Rebels take the city after a week of fighting Outlet · 300 words"
