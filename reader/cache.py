@@ -124,23 +124,33 @@ class ArticleCache:
 
     # -- Reading and writing -------------------------------------------------------
 
-    def fresh(self, keys: dict[str, tuple[int, int]]) -> dict[str, bytes]:
-        """The blobs of the files whose (size, mtime_ns) still match, by path."""
+    def fresh(self, keys: dict[str, tuple[int, int]]) -> set[str]:
+        """The paths whose cached (size, mtime_ns) still match the file's: their articles are
+        fetched one at a time by `blob`, so a big folder's pickles are never all in memory."""
         connection = self._connect()
         if connection is None:
-            return {}
+            return set()
         try:
             rows = connection.execute(
-                "SELECT path, size, mtime_ns, blob FROM articles WHERE folder = ? AND version = ?", (self.folder, code_version())
+                "SELECT path, size, mtime_ns FROM articles WHERE folder = ? AND version = ?", (self.folder, code_version())
             ).fetchall()
         except sqlite3.Error as error:
             self._fail("cannot be read", error)
-            return {}
-        found: dict[str, bytes] = {}
-        for path, size, mtime_ns, blob in rows:
-            if keys.get(path) == (size, mtime_ns):
-                found[path] = blob
-        return found
+            return set()
+        return {path for path, size, mtime_ns in rows if keys.get(path) == (size, mtime_ns)}
+
+    def blob(self, path: str) -> bytes | None:
+        connection = self._connect()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute(
+                "SELECT blob FROM articles WHERE folder = ? AND path = ? AND version = ?", (self.folder, path, code_version())
+            ).fetchone()
+        except sqlite3.Error as error:
+            self._fail("cannot be read", error)
+            return None
+        return row[0] if row else None
 
     def put(self, entry: Entry) -> None:
         """Keep one file's article; written in batches (`flush`)."""

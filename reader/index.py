@@ -87,7 +87,7 @@ def load_articles(
             on_problem(Problem(file, reason))
 
     keyed = [_key(source.path) for source in files]
-    cached: dict[str, bytes] = {}
+    cached: set[str] = set()
     if cache is not None:
         stats: dict[str, tuple[int, int]] = {}
         for key in keyed:
@@ -107,8 +107,8 @@ def load_articles(
         for source, key in zip(files, keyed):
             if key in cached:
                 try:
-                    hit = loads(cached[key])
-                except Exception:  # noqa: BLE001 - a damaged row: the file is read instead
+                    hit = loads(cache.blob(key) or b"")
+                except Exception:  # noqa: BLE001 - a damaged or vanished row: the file is read instead
                     loaded = read(source)
                 else:
                     yield hit

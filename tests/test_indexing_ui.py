@@ -85,3 +85,37 @@ async def test_the_second_start_comes_from_the_cache(seed_copy: Path, monkeypatc
         await wait_for_index(pilot)
         assert len(again.index.articles) == 5
     assert read == []
+
+
+async def test_a_search_that_raises_is_said_and_the_reader_goes_on(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.search import SearchIndex
+    from reader.ui.search_screen import SearchScreen
+
+    def broken(self, query):
+        raise KeyError("an index no one built")
+
+    monkeypatch.setattr(SearchIndex, "search", broken)
+    app = make_app(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(pilot)
+        await pilot.press("slash", "a")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert any("an index no one built" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)
+
+
+def test_source_rows_wrap_by_words_and_measure_what_they_draw() -> None:
+    from reader.ui.source_list import SourceRow, wrap_words
+
+    assert wrap_words("Rebels take the city", 10) == ["Rebels", "take the", "city"]
+    assert wrap_words("https://example.org/a-very-long-address", 12) == ["https://exam", "ple.org/a-ve", "ry-long-addr", "ess"]
+    assert wrap_words("短い見出しです", 6) == ["短い見", "出しで", "す"]  # wide characters count two cells
+    row = SourceRow("Rebels take the city after a week of fighting", "Outlet · 300 words")
+    for width in (8, 12, 20, 80):
+        lines, _ = row._lines(width)
+        assert row.get_height(None, width) == len(lines)
+        assert all(len(line) <= width for line in lines)
+        assert " ".join(" ".join(lines).split()) == "Rebels take the city after a week of fighting Outlet · 300 words"

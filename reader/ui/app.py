@@ -155,8 +155,8 @@ class ReaderApp(Indexing, Resuming, Watching, App[None]):
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        self.load_index()  # first: the headlines are what the reader is waiting for
         self._open_bookmarks()
-        self.load_index()
 
     # -- Bookmarks ---------------------------------------------------------
 

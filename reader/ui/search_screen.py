@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.history import add_to_history, load_history
 if TYPE_CHECKING:
@@ -97,11 +97,21 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.generation += 1
         self._search(query, self.mode, self.generation)
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str, mode: str, generation: int) -> None:
         results = self.engine(mode).search(query)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_results, results, mode, generation)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A search that raised: said in the box and in a notification; the reader goes on."""
+        if event.state != WorkerState.ERROR or event.worker.group != "search":
+            return
+        from reader.workers import describe
+
+        reason = describe(event.worker.error) if event.worker.error else "unknown error"
+        self.query_one("#search-status", Static).update(Text(f"Search failed: {reason}", style="bold"))
+        self.notify(f"The search failed ({reason}). Try other words, or press escape.", title="Search", severity="error", markup=False)
 
     def _show_results(self, results: Results, mode: str, generation: int) -> None:
         if generation != self.generation or mode != self.mode or not self.is_current:
