@@ -47,7 +47,7 @@ async def test_a_remapped_key_works_and_shows_in_footer_and_help(seeds: Path) ->
         notes = [n for n in app._notifications if n.title == "config.yaml keymap"]
         assert len(notes) == 1  # every problem in one notification
         assert "app.compare" in notes[0].message and "app.nonesuch" in notes[0].message
-        assert "2 apply" in notes[0].message
+        assert "2 of the keymap's settings applied" in notes[0].message
         from reader.ui.search_screen import SearchScreen
 
         await pilot.press("slash")
@@ -72,6 +72,15 @@ async def test_a_remapped_key_works_and_shows_in_footer_and_help(seeds: Path) ->
         shown = console.export_text()
         search_line = next(line for line in shown.splitlines() if "Search every quote" in line)
         assert "ctrl+k" in search_line and "/" not in search_line.split("Search")[0]
+
+
+def test_a_key_taken_from_another_binding_is_said() -> None:
+    from reader.ui.keys import clashes
+
+    (clash,) = clashes({"app.copy": "b"})
+    assert "app.bookmark" in clash and clash.startswith("app.copy: b")
+    assert clashes({"app.copy": "b", "app.bookmark": "ctrl+b"}) == []
+    assert clashes({"side.next_tab": "right"}) == []  # its own other key dropped: no clash
 
 
 async def test_without_a_keymap_nothing_is_imported_early(seeds: Path) -> None:

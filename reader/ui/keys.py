@@ -13,8 +13,9 @@ if TYPE_CHECKING:
     from textual.binding import BindingType
 
 
-def binding_sections() -> list[tuple[str, list[BindingType]]]:
-    """(heading, bindings) for every pane and screen; imports the screens (they load lazily)."""
+def binding_groups() -> list[tuple[str, list[type]]]:
+    """(heading, the classes whose bindings it lists) for every pane and screen; imports the
+    screens (they load lazily)."""
     from reader.ui.app import ReaderApp
     from reader.ui.article_view import ArticleView
     from reader.ui.bookmark_screens import BookmarkDialog, BookmarksScreen, ConfirmScreen
@@ -26,15 +27,44 @@ def binding_sections() -> list[tuple[str, list[BindingType]]]:
     from reader.ui.source_list import SourceList
 
     return [
-        ("Everywhere", ReaderApp.BINDINGS),
-        ("Sources (left)", SourceList.BINDINGS),
-        ("Article (middle)", ArticleView.BINDINGS),
-        ("Quotes, figures and people (right)", SidePanel.BINDINGS + PassageList.BINDINGS),
-        ("Compare (c) and other outlets (x)", CompareScreen.BINDINGS + OtherOutletsScreen.BINDINGS),
-        ("Search (/)", SearchScreen.BINDINGS),
-        ("Bookmarks (B)", BookmarksScreen.BINDINGS + BookmarkDialog.BINDINGS),
-        ("Questions, problems and help", ConfirmScreen.BINDINGS + ProblemsScreen.BINDINGS + HelpScreen.BINDINGS),
+        ("Everywhere", [ReaderApp]),
+        ("Sources (left)", [SourceList]),
+        ("Article (middle)", [ArticleView]),
+        ("Quotes, figures and people (right)", [SidePanel, PassageList]),
+        ("Compare (c) and other outlets (x)", [CompareScreen, OtherOutletsScreen]),
+        ("Search (/)", [SearchScreen]),
+        ("Bookmarks (B)", [BookmarksScreen, BookmarkDialog]),
+        ("Questions, problems and help", [ConfirmScreen, ProblemsScreen, HelpScreen]),
     ]
+
+
+def binding_sections() -> list[tuple[str, list[BindingType]]]:
+    """(heading, bindings) for every pane and screen, as the help screen lists them."""
+    return [(heading, [b for owner in owners for b in owner.BINDINGS]) for heading, owners in binding_groups()]
+
+
+def clashes(keymap: dict[str, str]) -> list[str]:
+    """Keys the keymap gives to a binding when another binding of the same pane or screen keeps
+    them: the keymap's wins (as Textual applies it) and the other loses that key; said."""
+    from textual.binding import Binding
+    from textual.keys import _normalize_key_list
+
+    found: list[str] = []
+    for heading, owners in binding_groups():
+        for owner in owners:
+            holders: dict[str, list[str]] = {}
+            for binding in owner.BINDINGS:
+                if not isinstance(binding, Binding):
+                    continue
+                keys = keymap.get(binding.id or "") or _normalize_key_list(binding.key)
+                for key in keys.split(","):
+                    holders.setdefault(key, []).append(binding.id or binding.action)
+            for key, ids in holders.items():
+                mapped = [i for i in ids if i in keymap]
+                for other in (i for i in ids if i not in keymap):
+                    if mapped:
+                        found.append(f"{mapped[0]}: {key} was also {other}'s key ({heading}); {mapped[0]} takes it")
+    return found
 
 
 def binding_ids() -> dict[str, str]:
@@ -62,7 +92,8 @@ def apply_user_keymap(app: App, raw: object) -> list[str]:
             del keymap[binding_id]
     if keymap:
         app.set_keymap(keymap)
+        problems += clashes(keymap)
     if problems:
-        applied = f"\nThe other {len(keymap)} appl{'y' if len(keymap) != 1 else 'ies'}." if keymap else ""
+        applied = f"\n{len(keymap)} of the keymap's settings applied." if keymap else "\nNone of the keymap applied."
         app.notify("\n".join(problems) + applied, title="config.yaml keymap", severity="warning", timeout=12, markup=False)
     return problems
