@@ -31,6 +31,12 @@ class FolderChanges:
     removed: tuple[str, ...]
 
 
+def same_article(a, b) -> bool:
+    """The same text, headline and metadata (quotes and figures follow from them); the file's
+    path may be written differently."""
+    return (a.text, a.title, a.outlet, a.dateline, a.date) == (b.text, b.title, b.outlet, b.dateline, b.date)
+
+
 def relative_id(root: Path, path: str) -> str | None:
     """The article id of path under root, or None when it is outside or hidden."""
     relative = os.path.relpath(path, root)
@@ -68,11 +74,11 @@ def read_changes(root: Path, paths: Iterable[str], known: Iterable[str], only: s
             except OSError:
                 continue
             for source in found.files:
-                full = SourceFile(f"{identifier}/{source.id}", source.path)
+                full = SourceFile(f"{identifier}/{source.id}", root / identifier / source.id)
                 loaded[full.id] = load_source(full)
         elif os.path.lexists(path):
             if identifier.lower().endswith(ARTICLE_SUFFIXES):
-                loaded[identifier] = load_source(SourceFile(identifier, Path(path)))
+                loaded[identifier] = load_source(SourceFile(identifier, root / identifier))  # the path as discovery writes it
         else:
             prefix = identifier + "/"
             removed.update(i for i in known if i == identifier or i.startswith(prefix))

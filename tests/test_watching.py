@@ -148,3 +148,20 @@ def test_files_added_or_removed_before_the_watch_began_are_found(tmp_path: Path)
     (tmp_path / "new.txt").write_text(NEW_ARTICLE)
     missed = missed_while_indexing(tmp_path, ["kept.txt", "deleted.txt"])
     assert missed == {str(tmp_path / "new.txt"), str(tmp_path / "deleted.txt")}
+
+
+async def test_a_file_saved_unchanged_changes_nothing(seed_copy: Path) -> None:
+    import os
+
+    app = make_app(seed_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(pilot)
+        await wait_until(pilot, lambda: app.watch_state == "watching")
+        before = app.current
+        path = seed_copy / before.id
+        path.write_bytes(path.read_bytes())  # saved again as it was
+        os.utime(path)
+        (seed_copy / "zz_marker.txt").write_text(NEW_ARTICLE)  # a change to wait for, after the first
+        await wait_until(pilot, lambda: "zz_marker.txt" in app._by_id)
+        assert app.current is before  # not re-opened
+        assert not any("read again" in n.message for n in app._notifications)

@@ -132,6 +132,7 @@ class Watching:
             )  # fmt: skip
 
     def on_folder_changed(self, message: FolderChanged) -> None:
+        from reader.folderwatch import same_article
         from reader.index import Index
 
         if self.index is None or not self.is_running:
@@ -141,7 +142,7 @@ class Watching:
         fresh = {l.source.id: l.article for l in changes.loaded if l.article is not None}
         old = {a.id: a for a in self.articles}
         added = sorted(i for i in fresh if i not in old)
-        reread = sorted(i for i in fresh if i in old and fresh[i] != old[i])
+        reread = sorted(i for i in fresh if i in old and not same_article(fresh[i], old[i]))
         gone = sorted(i for i in touched if i in old and i not in fresh)
         self.problems = [p for p in self.problems if p.file not in touched] + [l.problem for l in changes.loaded if l.problem]
         if not (added or reread or gone):
