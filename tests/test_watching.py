@@ -67,6 +67,15 @@ async def test_added_changed_and_removed_files_follow(seed_copy: Path) -> None:
         await wait_until(pilot, lambda: "004_1f12a4c88092379e.txt" not in app._by_id)
         assert len(app.articles) == 5 and sources.option_count == 5
         assert "5 articles" in str(sources.border_subtitle)
+    import threading
+    import time
+
+    assert app._watch_stop.is_set()  # the reader closed: the watcher is told to stop, and does
+    for _ in range(100):
+        if not any(t.name == "folder-watcher" and t.is_alive() for t in threading.enumerate()):
+            break
+        time.sleep(0.05)
+    assert not any(t.name == "folder-watcher" and t.is_alive() for t in threading.enumerate())
 
 
 async def test_the_open_article_removed_stays_until_the_reader_moves(seed_copy: Path) -> None:
