@@ -28,9 +28,14 @@ import platformdirs
 from reader.userfiles import APP_NAME
 
 FILE_NAME = "articles.sqlite3"
-SCHEMA = 1
+SCHEMA = 2  # the table's shape: a database of another shape is emptied and made anew
 BUSY_MS = 250  # another reader writing: wait this long, then go on without the cache
 CORE = Path(__file__).resolve().parent
+
+
+def cache_key(path: str | os.PathLike[str]) -> str:
+    """A file's key in the cache: its absolute path."""
+    return os.path.abspath(path)
 
 
 def cache_dir() -> Path:
@@ -79,12 +84,29 @@ def loads(blob: bytes) -> object:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What the cache keeps of one file: its key and its pickled article."""
+    """What the cache keeps of one file: its key, its pickled article, and the article's row
+    in the source list (so the list can be drawn before any article is unpickled)."""
 
     path: str
     size: int
     mtime_ns: int
     blob: bytes
+    summary: Summary
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the source list shows of an article."""
+
+    title: str
+    outlet: str | None
+    words: int
+    quotes: int
+    figures: int
+
+    @classmethod
+    def of(cls, article) -> Summary:
+        return cls(article.title, article.outlet, article.words, len(article.quotes), len(article.figures))
 
 
 class ArticleCache:
@@ -108,10 +130,17 @@ class ArticleCache:
             connection = sqlite3.connect(self.database, timeout=BUSY_MS / 1000, check_same_thread=False, isolation_level=None)
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
-            connection.execute(
-                "CREATE TABLE IF NOT EXISTS articles (folder TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL,"
-                " mtime_ns INTEGER NOT NULL, version TEXT NOT NULL, blob BLOB NOT NULL, PRIMARY KEY (folder, path))"
-            )
+            if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+                with connection:  # a cache of another shape (an older reader's): begun anew
+                    connection.execute("BEGIN IMMEDIATE")
+                    connection.execute("DROP TABLE IF EXISTS articles")
+                    connection.execute(
+                        "CREATE TABLE articles (folder TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL,"
+                        " mtime_ns INTEGER NOT NULL, version TEXT NOT NULL, blob BLOB NOT NULL,"
+                        " title TEXT NOT NULL, outlet TEXT, words INTEGER NOT NULL, quotes INTEGER NOT NULL,"
+                        " figures INTEGER NOT NULL, PRIMARY KEY (folder, path))"
+                    )
+                    connection.execute(f"PRAGMA user_version = {SCHEMA}")
         except (sqlite3.Error, OSError) as error:
             self._fail("cannot be opened", error)
             return None
@@ -139,6 +168,26 @@ class ArticleCache:
             return set()
         return {path for path, size, mtime_ns in rows if keys.get(path) == (size, mtime_ns)}
 
+    def summaries(self, keys: dict[str, tuple[int, int]]) -> dict[str, Summary]:
+        """The source-list rows of these files, where the cache holds them fresh."""
+        connection = self._connect()
+        if connection is None or not keys:
+            return {}
+        found: dict[str, Summary] = {}
+        try:
+            for path, (size, mtime_ns) in keys.items():
+                row = connection.execute(
+                    "SELECT title, outlet, words, quotes, figures FROM articles"
+                    " WHERE folder = ? AND path = ? AND version = ? AND size = ? AND mtime_ns = ?",
+                    (self.folder, path, code_version(), size, mtime_ns),
+                ).fetchone()
+                if row is not None:
+                    found[path] = Summary(*row)
+        except sqlite3.Error as error:
+            self._fail("cannot be read", error)
+            return {}
+        return found
+
     def blob(self, path: str) -> bytes | None:
         connection = self._connect()
         if connection is None:
@@ -156,7 +205,11 @@ class ArticleCache:
         """Keep one file's article; written in batches (`flush`)."""
         if self.problem is not None:
             return
-        self._pending.append((self.folder, entry.path, entry.size, entry.mtime_ns, code_version(), entry.blob))
+        summary = entry.summary
+        self._pending.append(
+            (self.folder, entry.path, entry.size, entry.mtime_ns, code_version(), entry.blob,
+             summary.title, summary.outlet, summary.words, summary.quotes, summary.figures)
+        )  # fmt: skip
         if len(self._pending) >= 256:
             self.flush()
 
@@ -170,7 +223,7 @@ class ArticleCache:
         try:
             with connection:
                 connection.execute("BEGIN")
-                connection.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)", pending)
+                connection.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pending)
         except sqlite3.Error as error:
             self._fail("cannot be written", error)
 

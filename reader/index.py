@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.articles import Article, Paragraph, Removed, parse_article
-from reader.cache import ArticleCache, Entry, dumps, loads, register_compact
+from reader.cache import ArticleCache, Entry, Summary, cache_key, dumps, loads, register_compact
 from reader.figures import Figure
 from reader.quotes import Quote
 from reader.sources import Discovery, Problem, SourceFile, discover, read_source
@@ -51,10 +51,6 @@ register_compact(Loaded, SourceFile, Problem, Article, Paragraph, Removed, Quote
 PARALLEL_FROM = 64  # files: below this, starting worker processes costs more than it saves
 
 
-def _key(path: Path) -> str:
-    return os.path.abspath(path)
-
-
 def load_for_cache(source: SourceFile) -> tuple[bytes, int, int]:
     """One file read and parsed, pickled (in a worker process, where the pickle is made
     anyway to send it back), with the size and mtime it had before it was read."""
@@ -86,7 +82,7 @@ def load_articles(
         if on_problem is not None:
             on_problem(Problem(file, reason))
 
-    keyed = [_key(source.path) for source in files]
+    keyed = [cache_key(source.path) for source in files]
     cached: set[str] = set()
     if cache is not None:
         stats: dict[str, tuple[int, int]] = {}
@@ -121,7 +117,7 @@ def load_articles(
             blob, size, mtime_ns = loaded
             result = loads(blob)
             if result.article is not None and size >= 0:
-                cache.put(Entry(key, size, mtime_ns, blob))
+                cache.put(Entry(key, size, mtime_ns, blob, Summary.of(result.article)))
             yield result
     finally:
         close = getattr(results, "close", None)

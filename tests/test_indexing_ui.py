@@ -119,3 +119,55 @@ def test_source_rows_wrap_by_words_and_measure_what_they_draw() -> None:
         assert row.get_height(None, width) == len(lines)
         assert all(len(line) <= width for line in lines)
         assert " ".join(" ".join(lines).split()) == "Rebels take the city after a week of fighting Outlet · 300 words"
+
+
+async def test_a_folder_read_before_has_its_headlines_in_the_first_frame(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    first = make_app(seed_copy)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(pilot)
+    release = threading.Event()
+    real = index_module.load_articles
+
+    def held(discovery, workers=None, **options):
+        release.wait(10)  # the index is not in when the first frame is checked
+        yield from real(discovery, workers, **options)
+
+    monkeypatch.setattr(index_module, "load_articles", held)
+    again = make_app(seed_copy)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        sources = again.query_one(SourceList)
+        assert again.index is None and sources.option_count == 5
+        assert "Syrian rebels overrun Aleppo" in str(sources.get_option_at_index(0).prompt)
+        release.set()
+        await wait_for_index(pilot)
+        assert sources.option_count == 5  # the articles took the rows drawn ahead, none twice
+        assert again.current is not None and again.current.id == "000_96b56c3d77251b90.txt"
+
+
+async def test_a_row_drawn_ahead_whose_file_fails_is_dropped(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.index import Loaded
+    from reader.sources import Problem
+
+    first = make_app(seed_copy)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(pilot)
+    real = index_module.load_articles
+
+    def one_fails(discovery, workers=None, **options):
+        for loaded in real(discovery, workers, **options):
+            if loaded.source.id == "001_9fe83e35984676be.txt":
+                loaded = Loaded(loaded.source, None, Problem(loaded.source.id, "permission denied"))
+            yield loaded
+
+    monkeypatch.setattr(index_module, "load_articles", one_fails)
+    again = make_app(seed_copy)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(pilot)
+        sources = again.query_one(SourceList)
+        assert sources.option_count == 4
+        ids = [sources.get_option_at_index(i).id for i in range(4)]
+        assert "001_9fe83e35984676be.txt" not in ids
+        assert all(again._row[article_id] == row for row, article_id in enumerate(ids))

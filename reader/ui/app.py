@@ -151,6 +151,7 @@ class ReaderApp(Indexing, Resuming, Watching, App[None]):
         self.query_one(SidePanel).border_title = "In this article"
         sources.focus()
         watch_terminal(self)
+        self.list_from_cache()  # a folder read before: its first headlines are in the first frame
         # Paint first; then open the bookmarks file and start indexing.
         self.call_after_refresh(self._after_first_frame)
 

@@ -9,6 +9,7 @@ fails in a worker is said: a notification, and a row in the Problems view.
 from __future__ import annotations
 
 import gc
+import os
 import time
 from typing import TYPE_CHECKING
 
@@ -17,10 +18,11 @@ from textual.message import Message
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.ui.article_view import ArticleView
-from reader.ui.source_list import SourceList
+from reader.ui.source_list import SourceList, source_row
 
 if TYPE_CHECKING:
     from reader.articles import Article
+    from reader.sources import Discovery
     from reader.index import Index
     from reader.sources import Problem
 
@@ -67,6 +69,42 @@ class Indexing:
     """The App's side of indexing (a mixin of ReaderApp: it uses the app's attributes)."""
 
     use_cache: bool
+    _discovery: Discovery | None = None  # the folder as listed ahead of the first frame, for the worker
+
+    def list_from_cache(self) -> None:
+        """Before the first frame: the first screenful of rows drawn from the cache, where it
+        holds those files unchanged; their articles follow from the worker. Only the cache's
+        small columns are read here: nothing is unpickled and no extractor is loaded."""
+        if not self.use_cache:
+            return
+        from reader.cache import ArticleCache, cache_key
+        from reader.sources import discover
+
+        try:
+            discovery = discover(self.path)
+        except OSError:
+            return  # the worker says what is wrong
+        self._discovery = discovery
+        first = discovery.files[:SCREENFUL]
+        keys: dict[str, tuple[int, int]] = {}
+        for source in first:
+            try:
+                info = os.stat(source.path)
+            except OSError:
+                break
+            keys[cache_key(source.path)] = (info.st_size, info.st_mtime_ns)
+        cache = ArticleCache(discovery.root)
+        try:
+            found = cache.summaries(keys)
+        finally:
+            cache.close()  # a cache that cannot be used is said once, by the worker
+        rows = []
+        for source in first:  # in order, up to the first file the cache does not hold
+            summary = found.get(cache_key(source.path))
+            if summary is None:
+                break
+            rows.append((source.id, source_row(summary.title, summary.outlet, summary.words, summary.quotes, summary.figures)))
+        self.query_one(SourceList).add_rows(rows)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def load_index(self) -> None:
@@ -76,7 +114,7 @@ class Indexing:
 
         worker = get_current_worker()
         try:
-            discovery = discover(self.path)
+            discovery, self._discovery = self._discovery or discover(self.path), None
         except OSError as error:
             self.post_message(IndexFailed(f"cannot read {self.path}: {error.strerror or error}"))
             return
@@ -120,6 +158,8 @@ class Indexing:
             self._row[article.id] = len(self._row)
         self.problems.extend(message.problems)
         sources = self.query_one(SourceList)
+        for problem in message.problems:
+            sources.drop_row(problem.file)
         sources.add_articles(message.articles)
         sources.border_subtitle = f"indexing {message.done}/{message.total}…"
         if self.current is None and self.articles:

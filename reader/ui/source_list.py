@@ -79,11 +79,15 @@ class SourceRow(Visual):
         return strips[:height] if height is not None else strips
 
 
-def source_prompt(article: Article, bookmarks: int = 0) -> SourceRow:
-    details = [article.outlet or "", f"{article.words:,} words", f"{len(article.quotes)} quotes", f"{len(article.figures)} figures"]
+def source_row(title: str, outlet: str | None, words: int, quotes: int, figures: int, bookmarks: int = 0) -> SourceRow:
+    details = [outlet or "", f"{words:,} words", f"{quotes} quotes", f"{figures} figures"]
     if bookmarks:
         details.append(f"{bookmarks} bookmark{'s' if bookmarks != 1 else ''}")
-    return SourceRow(" ".join(article.title.split()), " · ".join(d for d in details if d))
+    return SourceRow(" ".join(title.split()), " · ".join(d for d in details if d))
+
+
+def source_prompt(article: Article, bookmarks: int = 0) -> SourceRow:
+    return source_row(article.title, article.outlet, article.words, len(article.quotes), len(article.figures), bookmarks)
 
 
 class SourceList(OptionList):
@@ -99,6 +103,10 @@ class SourceList(OptionList):
 
     bookmark_counts: dict[str, int]
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.listed: set[str] = set()  # the ids with a row
+
     def set_bookmark_counts(self, counts: dict[str, int], articles: dict[str, Article]) -> None:
         """Show each article's number of bookmarks; only rows whose count changed are redrawn."""
         previous = getattr(self, "bookmark_counts", {})
@@ -108,5 +116,22 @@ class SourceList(OptionList):
         self.bookmark_counts = dict(counts)
 
     def add_articles(self, articles: list[Article]) -> None:
+        """Rows for these articles, after the others; an article whose row was drawn ahead
+        (from the cache, see add_rows) keeps it."""
+        self.add_rows([(a.id, source_prompt(a)) for a in articles])
+
+    def add_rows(self, rows: list[tuple[str, SourceRow]]) -> None:
+        new = [(article_id, row) for article_id, row in rows if article_id not in self.listed]
+        self.listed.update(article_id for article_id, _ in new)
         # A None after each option draws a divider; it does not count as an option.
-        self.add_options([item for a in articles for item in (Option(source_prompt(a), id=a.id), None)])
+        self.add_options([item for article_id, row in new for item in (Option(row, id=article_id), None)])
+
+    def drop_row(self, article_id: str) -> None:
+        """A row drawn ahead whose file turned out not to be an article after all."""
+        if article_id in self.listed:
+            self.listed.discard(article_id)
+            self.remove_option(article_id)
+
+    def clear_options(self) -> SourceList:
+        self.listed = set()
+        return super().clear_options()
