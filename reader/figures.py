@@ -1,10 +1,13 @@
-"""Figures: every number in an article's body, its value, its kind and what it counts.
+"""Figures: every number in an article's body, its value, its kind, its unit and what it counts.
 
 Passes run from the most specific pattern to the least, and a later pass never
 takes characters an earlier one took: "November 29, 2024" is one date, not a
 day and a year; "hundreds of thousands" one vague quantity. Phone numbers,
 street numbers, clock times and codes like "F-16" are blocked first: they
-are numbers but not figures.
+are numbers but not figures. A number then takes what is written around it:
+a scale ("1.5 million", "$3bn"), a unit before or after ("US$5", "70 mph",
+"3-inch", "15%", "72 hours"; see units.py) and a second end ("3-5W",
+"from 200 to 250 miles"). What each figure counts is read in figure_counts.py.
 """
 
 from __future__ import annotations
@@ -14,10 +17,41 @@ import sys
 from dataclasses import dataclass
 
 from reader.dates import DATE_REGEXES, MONTHS, date_value
+from reader.figure_counts import _EVENT_WORDS, Found, counts_of
+from reader.numbers import (
+    DIGITS as _DIGITS,
+    FRACTIONS,
+    ORDINALS,
+    PART_OF_SCALE,
+    SCALE_AFTER,
+    SPELLED,
+    SPELLED_FIRST,
+    TENS,
+    UNITS,
+    WORD_NUMBER,
+    number_value,
+    part_value,
+    scaled,
+    word_value,
+)
 from reader.sentences import sentence_spans
+from reader.units import MONEY_CONTEXT, POUND_FORMS, UNITS as UNIT_FORMS, Unit, currency_before, unit_after
 from reader.wordlists import WordScan, word_alternation
 
-KINDS = ("count", "duration", "year", "date", "fraction", "percent", "ordinal", "vague")
+__all__ = ["KINDS", "Figure", "Quantity", "extract_figures", "number_value"]
+
+KINDS = ("count", "duration", "year", "date", "fraction", "percent", "ordinal", "vague", "money", "measure")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """What a figure has beyond its number: a unit, a range's ends, a qualifier."""
+
+    unit: str | None = None  # as written: "mph", "$", "%"
+    unit_name: str | None = None  # normalised: "mile per hour", "US dollar", "percent"
+    low: float | int | None = None  # a range's ends: "3-5W", "tens of millions"
+    high: float | int | None = None
+    qualifier: str | None = None  # "about", "more than", "~"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,45 +59,41 @@ class Figure:
     start: int
     end: int
     text: str
-    value: float | int | str | None  # None when vague; ISO text for dates
+    value: float | int | str | None  # None when vague; ISO text for dates; a range's low end
     kind: str
     counts: str | None  # what the number counts: "rebels killed", "residents fled"
+    quantity: Quantity | None = None  # most figures are bare counts: one slot, not five
+
+    @property
+    def unit(self) -> str | None:
+        return self.quantity.unit if self.quantity else None
+
+    @property
+    def unit_name(self) -> str | None:
+        return self.quantity.unit_name if self.quantity else None
+
+    @property
+    def low(self) -> float | int | None:
+        return self.quantity.low if self.quantity else None
+
+    @property
+    def high(self) -> float | int | None:
+        return self.quantity.high if self.quantity else None
+
+    @property
+    def qualifier(self) -> str | None:
+        return self.quantity.qualifier if self.quantity else None
 
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000,
-           "mn": 1_000_000, "tn": 1_000_000_000_000}  # fmt: skip
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
-    "hundredth": 100,
-}  # fmt: skip
-_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-              "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
-
-_WORD_NUMBER_WORDS = (
-    set(_UNITS) | set(_TENS) | {"a dozen", "dozen"}
-    | {f"{tens}{sep}{unit}" for tens in _TENS for sep in "- " for unit, n in _UNITS.items() if 0 < n < 10}
-)  # fmt: skip
-_WORD_NUMBER = "(?:" + word_alternation(_WORD_NUMBER_WORDS) + ")"
 # Every pattern below opens with a lookahead on the characters its matches can start with:
 # re then skips most positions of a window at once instead of trying each branch there.
-_SPELLED_FIRST = "".join(sorted({word[0] for word in _WORD_NUMBER_WORDS}))
-_SPELLED = rf"{_WORD_NUMBER}(?:[- ](?:hundred|thousand|million|billion)(?:[- ](?:and[- ])?{_WORD_NUMBER})?)*"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE_WORD = r"(?:\s?(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)\b)"
-_DURATION_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+_SPELLED_FIRST = SPELLED_FIRST
+_WORD_NUMBER = WORD_NUMBER
+_UNITS, _TENS, _ORDINALS, _FRACTIONS = UNITS, TENS, ORDINALS, FRACTIONS
 
 # Not figures: '+44 20 7946 0958', '(202) 555-0143', '10 Downing Street', '10:30', 'F-16', 'COVID-19'.
-# Units written onto a number: "96mph", "300km", "5MW".
-_UNIT = "mph|kph|km|kg|mm|cm|ft|lbs?|mw|gw|kw|MW|GW|kW"
+# Units written onto a number are not codes: "96mph", "300km", "512GB", "250p".
+_ATTACHED_UNIT = word_alternation({form for form in UNIT_FORMS if form.isalpha() and form.isascii()} | {"st", "nd", "rd", "th", "bn", "mn", "tn", "m", "k", "b", "mln", "bln", "km2", "m2", "m3"})
 # "10:30", "10:45 a.m.", "8 p.m.": a point in time, kind date, value "HH:MM" (24-hour).
 _CLOCK = re.compile(r"(?=\d)(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s?(?P<ampm>[ap])\.?m\.?(?!\w)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!:))", re.I)
 _PHONE = re.compile(r"(?=[\d+(])(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w%])")
@@ -72,7 +102,7 @@ _YEAR_RANGE = re.compile(r"(?:1[89]|20)\d\d\s?[-–]\s?(?:1[89]|20)\d\d")
 _BLOCKED = [
     ("phone", _PHONE),
     ("street", re.compile(r"\b\d+[A-Za-z]?(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Terrace|Square|Highway)\b")),
-    ("code", re.compile(rf"\b[A-Za-z]+-\d+\b|\b\d+(?!(?:st|nd|rd|th|bn|mn|tn|m|k|{_UNIT})\b)[A-Za-z]+\d*\b|#\d+")),
+    ("code", re.compile(rf"\b[A-Za-z]+-\d+\b|\b\d+(?!(?i:{_ATTACHED_UNIT})\b)[A-Za-z]+\d*\b|#\d+")),
 ]
 # What the anchors of a window hold, as bits: a pass runs only where something it needs stands.
 # "300 rebels" has digits only, so the spelled-number, vague and fraction passes skip it.
@@ -120,13 +150,34 @@ def _passes(window: str, kinds: int) -> set[str]:
     return passes
 
 
-_PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
+_STREET_WORDS = ("street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "blvd", "lane", "drive", "way", "place", "court", "terrace", "square", "highway")
+_SCALE_WORDS = ("million", "billion", "trillion", "thousand")
 
-_QUALIFIERS = (
-    "approximately", "about", "around", "nearly", "almost", "roughly", "some", "over", "more than", "less than",
-    "fewer than", "at least", "at most", "up to", "an estimated", "as many as",
-)  # fmt: skip
-_QUALIFIER = "(?:" + "|".join(_QUALIFIERS) + ")"
+
+def _passes(window: str, kinds: int) -> set[str]:
+    """The passes worth running over a lower-cased window whose anchors hold kinds."""
+    passes: set[str] = set()
+    if kinds & DIGITS:
+        for bit, names in _PASSES_OF_BITS:
+            if kinds & bit:
+                passes |= names
+        if any(map(window.__contains__, _STREET_WORDS)):
+            passes.add("street")
+        if kinds & MONTH_WORD:
+            passes.add("date")  # every date holds a digit: "May" alone is not looked at further
+    if kinds & (DIGITS | NUMBER_WORD):
+        if "one in " in window:
+            passes.add("fraction")  # "one in five"
+    if kinds & ORDINAL_WORD:
+        passes.add("ordinal")
+    if kinds & FRACTION_WORD:
+        passes.add("fraction")
+        if any(map(window.__contains__, _SCALE_WORDS)):
+            passes.add("part")  # "half a million"
+    return passes
+
+
+_PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
 
 _VAGUE = re.compile(
     r"(?=[abdhmst])\b(?:(?:hundreds|tens|thousands|millions|billions) of (?:thousands|millions|billions)"
@@ -134,14 +185,16 @@ _VAGUE = re.compile(
     r"|dozens|scores|hundreds|thousands|millions|billions)\b",
     re.I,
 )
+# A vague number's order of magnitude: "tens of millions" is 10 million to 100 million.
+_VAGUE_SIZE = {"dozens": 12, "dozen": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
 _FRACTION = re.compile(
     # "two-thirds" is always a fraction; spelled with a space, only before "of" or punctuation:
     # "a third of the land" is a fraction, "a third runway" an ordinal (left to the ordinal pass).
     rf"(?=[\d{_SPELLED_FIRST}aoh])(?:\b(?P<num>{_WORD_NUMBER}|a|one)(?:-|(?P<space> ))(?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\b(?! of a)"
     r"(?(space)(?=\s+of\b|\s*[,.;:)]|\s*$))"
-    r"|\b(?P<one>one|\d+) in (?P<many>\d+|" + _WORD_NUMBER + r")\b"
+    r"|(?<![$€£¥])\b(?P<one>one|\d+) in (?P<many>\d+|" + _WORD_NUMBER + r")\b(?![ -](?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)"
     r"|\b(?P<half>half)\b(?= of\b| the\b| a\b| an\b)"
-    r"|\b(?P<n>\d+)/(?P<d>\d+)\b)",
+    r"|(?<!\d )\b(?P<n>\d+)/(?P<d>\d+)\b)",
     re.I,
 )
 _ORDINAL = re.compile(
@@ -149,97 +202,22 @@ _ORDINAL = re.compile(
     r"|\b(?P<digits>\d+)(?:st|nd|rd|th)\b)",
     re.I,
 )
-_PERCENT = re.compile(rf"(?=[\d{_SPELLED_FIRST}])(?P<num>{_DIGITS}|{_SPELLED})\s?(?:%|percent\b|per cent\b|percentage points?\b)", re.I)
-_DURATION = re.compile(rf"(?=[\d{_SPELLED_FIRST}])\b(?P<num>{_DIGITS}|{_SPELLED}|a|an)\s(?P<unit>{_DURATION_UNITS})\b", re.I)
-_NUMBER = re.compile(
-    rf"(?=[\d$€£¥UEG])(?P<currency>[$€£¥]|US\$|USD ?|EUR ?|GBP ?)?(?<![\w.,])(?P<num>{_DIGITS}){_SCALE_WORD}?(?:\s?(?:{_UNIT})\b)?"
-    rf"(?:\s?[-–]\s?(?P<high>{_DIGITS}){_SCALE_WORD}?)?(?![\w])",
-)
+# Digits, a mixed fraction ("10 1/2") and a range's high end ("20-30", "3-5W", "$3-4bn").
+_NUMBER = re.compile(rf"(?=\d)(?<![\d.,_])(?P<num>{_DIGITS})(?:\s(?P<fn>\d)/(?P<fd>\d\d?)\b)?")
+_RANGE_DASH = re.compile(rf"\s?[-–—]\s?(?P<cur>[$€£¥])?(?P<high>{_DIGITS})(?![\d/:])")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
-_SCALE_NEXT = re.compile(r"\s?(?:hundred|thousand|million|billion|bn|m|k)\b")
-_SPELLED_NUMBER = re.compile(rf"(?=[{_SPELLED_FIRST}])\b(?P<num>{_SPELLED})\b", re.I)
+_SPELLED_NUMBER = re.compile(rf"(?=[{_SPELLED_FIRST}])\b(?P<num>{SPELLED})\b", re.I)
+# "the 40-50" after "between" or "from", or "3 to 5": a range when the second end closes it.
+_RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to|and)\s?$|\s(?:to|and)\s$")
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:\S+\s+)?$", re.I)
+_NEGATIVE = frozenset("-−–")
+_AND_BETWEEN = re.compile(r",?\s(?:and\s)?")
+_MONEY_WORD_NEXT = re.compile(r"\s?(?:dollars?|euros?|pounds?|yen|yuan|rupees?|usd|eur|gbp)\b")
+_PLURAL_WORD_NEXT = re.compile(r"\s(?:people|(?!this\b|its\b|has\b|was\b|does\b|yes\b)[a-z]{2,}s)\b")
 
 # "one of the war's major turning points", "no one", "one another": not counts.
 _NOT_A_COUNT_AFTER = re.compile(r"^(?:[- ](?:of|another|who|which|that|is|was|and|or|by|to)\b|\s*[,.;:!?)]|$)", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:no|any|some|every|each|this|that|the|which|anyone|someone)\s$", re.I)
-
-# What happened to the counted: verbs mapped to one past form ("killing" -> "killed").
-_EVENTS = {
-    "killed": "killed", "kill": "killed", "killing": "killed", "kills": "killed",
-    "dead": "killed", "died": "died", "die": "died", "dying": "died",
-    "injured": "injured", "injuring": "injured", "injure": "injured",
-    "wounded": "wounded", "wounding": "wounded", "wound": "wounded",
-    "fled": "fled", "flee": "fled", "fleeing": "fled",
-    "displaced": "displaced", "displacing": "displaced", "displace": "displaced",
-    "captured": "captured", "capturing": "captured", "capture": "captured",
-    "arrested": "arrested", "detained": "detained", "evacuated": "evacuated",
-    "missing": "missing", "rescued": "rescued", "deployed": "deployed", "deploying": "deployed",
-    "suspended": "suspended", "destroyed": "destroyed", "damaged": "damaged",
-    "treated": "treated", "hospitalised": "hospitalised", "hospitalized": "hospitalised",
-}  # fmt: skip
-_EVENT_WORDS = frozenset(_EVENTS.values())
-_STOP = frozenset(
-    """the a an its their his her our of and or but to in on at by for with from as than
-    were was are is be been being have has had will would could should may might that which who
-    who's whose while when where this these those it they he she we you there here not
-    no also into over under about after before during since until per each between against
-    among across within without amid near back ago later earlier""".split()
-)
-_NOUN_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
-
-
-@dataclass(slots=True)
-class _Found:
-    start: int
-    end: int
-    value: float | int | str | None
-    kind: str
-
-
-_WORD_SEPARATORS = re.compile(r"[\s-]+")
-
-
-def _word_value(phrase: str) -> float | None:
-    """'twenty-five' -> 25, 'two million' -> 2000000, 'a dozen' -> 12."""
-    total, current = 0, 0
-    matched = False
-    for token in _WORD_SEPARATORS.split(phrase.lower()):
-        if token in ("and", "a", ""):
-            continue
-        if token == "dozen":
-            current = (current or 1) * 12
-        elif token in _UNITS:
-            current += _UNITS[token]
-        elif token in _TENS:
-            current += _TENS[token]
-        elif token == "hundred":
-            current = (current or 1) * 100
-        elif token in _SCALES:
-            total += (current or 1) * _SCALES[token]
-            current = 0
-        else:
-            return None
-        matched = True
-    return total + current if matched else None
-
-
-_UNIT_AT_END = re.compile(rf"\s?(?:{_UNIT.lower()})$")
-_DIGITS_AND_SCALE = re.compile(rf"^({_DIGITS})\s?(hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)?$")
-
-
-def number_value(text: str) -> float | None:
-    """The value of digits or words: '14,000' -> 14000, '1.5 million' -> 1500000, 'four' -> 4."""
-    if text.isdigit() and text.isascii():
-        return int(text)  # '300': most numbers, no pattern needed
-    text = _UNIT_AT_END.sub("", text.strip().lower())
-    match = _DIGITS_AND_SCALE.match(text)
-    if match:
-        number = float(match.group(1).replace(",", ""))
-        if match.group(2):
-            number *= _SCALES[match.group(2)]
-        return int(number) if number.is_integer() else number
-    value = _word_value(text)
-    return None if value is None else value
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -323,14 +301,23 @@ def _windows(paragraphs: list[tuple[int, int]], lowered: str) -> list[list[tuple
     return found
 
 
-def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) -> list[_Found]:
-    found: list[_Found] = []
+
+def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) -> list[Found]:
+    found: list[Found] = []
     taken: list[tuple[int, int]] = []
 
-    def take(start: int, end: int, value, kind: str) -> None:
+    def take(start: int, end: int, value, kind: str) -> Found | None:
         if start < end and _free(taken, start, end):
             taken.append((start, end))
-            found.append(_Found(start, end, value, kind))
+            item = Found(start, end, value, kind)
+            found.append(item)
+            return item
+        return None
+
+    def take_quantity(item: Found | None) -> None:
+        if item is not None and _free(taken, item.start, item.end):
+            taken.append((item.start, item.end))
+            found.append(item)
 
     digits = kinds & DIGITS
     passes = _passes(lowered[p_start:p_end], kinds)
@@ -349,10 +336,12 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
             value = date_value(m.group(0))
             if value:
                 take(m.start(), m.end(), value, "date")
-    for m in _PERCENT.finditer(text, p_start, p_end) if "percent" in passes else ():
-        take(m.start(), m.end(), number_value(m.group("num")), "percent")
+    for m in PART_OF_SCALE.finditer(lowered, p_start, p_end) if "part" in passes else ():
+        take_quantity(_quantity(text, lowered, m.start(), m.end(), part_value(m), p_start, p_end, spelled=True))
     for m in _VAGUE.finditer(text, p_start, p_end) if kinds & VAGUE_WORD else ():
-        take(m.start(), m.end(), None, "vague")
+        item = take(m.start(), m.end(), None, "vague")
+        if item is not None:
+            _vague_size(item, lowered)
     for m in _FRACTION.finditer(text, p_start, p_end) if "fraction" in passes else ():
         if m.group("den"):
             numerator = 1 if m.group("num").lower() in ("a", "one") else number_value(m.group("num"))
@@ -377,40 +366,149 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
             take(m.start(), m.end(), _ORDINALS[word], "ordinal")
         else:
             take(m.start(), m.end(), int(m.group("digits")), "ordinal")
-    for m in _DURATION.finditer(text, p_start, p_end) if "duration" in passes else ():
-        num = m.group("num")
-        value = 1 if num.lower() in ("a", "an") else number_value(num)
-        if num.lower() in ("a", "an"):
-            continue  # "a week" is a span of time, not a number the article gives
-        take(m.start(), m.end(), value, "duration")
     for m in _NUMBER.finditer(text, p_start, p_end) if digits else ():
-        start = m.start() if m.group("currency") else m.start("num")
-        num_text = text[m.start("num") : m.end()].split("-")[0].split("–")[0]
-        value = number_value(num_text.strip())
-        raw = m.group("num").replace(",", "")
-        is_year = (
-            len(raw) == 4
-            and raw[0] in "12"
-            and _YEAR.fullmatch(raw) is not None
-            and not m.group("currency")
-            and not _SCALE_NEXT.match(text, m.end("num"))
-            and not _counted_plural(text, m.end(), p_end)
-        )
-        if is_year and m.group("high") is None:
-            take(start, m.end(), int(raw), "year")
-        elif value is not None:
-            take(start, m.end(), value, "count")
+        if not _free(taken, m.start(), m.end()):
+            continue
+        if m.start() > p_start and text[m.start() - 1].isalpha() and currency_before(lowered, text, m.start(), p_start) is None:
+            continue  # "F16", "A380": letters onto digits, no currency code
+        raw = m.group("num")
+        if m.group("fn"):
+            value = scaled(raw, None) + int(m.group("fn")) / max(1, int(m.group("fd")))
+        else:
+            value = scaled(raw, None)
+        take_quantity(_quantity(text, lowered, m.start(), m.end(), value, p_start, p_end, spelled=False, raw=raw))
     for m in _SPELLED_NUMBER.finditer(text, p_start, p_end) if kinds & NUMBER_WORD else ():
         word = m.group(0)
-        if word.lower() in ("one",) and (
+        lowered_word = word.lower()
+        if lowered_word == "dozen" or not _free(taken, m.start(), m.end()):
+            continue
+        item = _quantity(text, lowered, m.start(), m.end(), word_value(word), p_start, p_end, spelled=True)
+        if item is not None and item.unit is None and lowered_word == "one" and (
             _NOT_A_COUNT_AFTER.match(text[m.end() : m.end() + 10]) or _NOT_A_COUNT_BEFORE.search(text[max(p_start, m.start() - 10) : m.start()])
         ):
-            continue
-        if word.lower() == "dozen":
-            continue
-        take(m.start(), m.end(), _word_value(word), "count")
+            continue  # "no one", "one of them"; "that one mile" is a mile
+        take_quantity(item)
+    if len(found) > 1:
+        found = _join_ranges(sorted(found, key=lambda f: f.start), text, p_start)
     return found
 
+
+def _vague_size(item: Found, lowered: str) -> None:
+    """'tens of millions' -> 10 million to 100 million; 'dozens' -> 12 to 120: a power of ten."""
+    words = lowered[item.start : item.end].split()
+    size = 1
+    for word in words:
+        size *= _VAGUE_SIZE.get(word, 1)
+    if size > 1:
+        item.low, item.high = size * (2 if words[-1] in ("dozens", "scores") and len(words) == 1 else 1), size * 10
+
+
+def _quantity(text: str, lowered: str, start: int, end: int, value, p_start: int, p_end: int, spelled: bool, raw: str | None = None) -> Found | None:
+    """A number from start to end, with what is written around it: scale, currency, unit, range."""
+    if value is None:
+        return None
+    kind = "count"
+    unit: Unit | None = None
+    written: str | None = None
+    currency = currency_before(lowered, text, start, p_start)
+    if currency is not None:
+        start, written, unit = currency
+        kind = "money"
+    high = None
+    if not spelled:
+        scale = SCALE_AFTER.match(lowered, end, p_end)
+        if scale is not None:
+            short = scale.group("short")
+            if short is None or _is_scale(short, text[scale.start("short")], lowered, scale.end(), p_end, currency is not None):
+                value = scaled(str(value), scale.group("word") or short)
+                end = scale.end()
+        dash = _RANGE_DASH.match(text, end, p_end)
+        if dash is not None and (not dash.group("cur") or currency is not None):
+            high = scaled(dash.group("high"), None)
+            end = dash.end()
+            scale = SCALE_AFTER.match(lowered, end, p_end)
+            if scale is not None and (scale.group("word") or _is_scale(scale.group("short"), text[scale.start("short")], lowered, scale.end(), p_end, currency is not None)):
+                factor = scaled("1", scale.group("word") or scale.group("short"))
+                high *= factor
+                if value < factor:
+                    value *= factor  # "$3-4bn": both ends in billions
+                end = scale.end()
+    after = unit_after(lowered, text, end, p_end)
+    if after is not None:
+        unit_end, form, named = after
+        if unit is not None and named.kind != "money":
+            after = None  # "$5 minutes"? the money stays; the word is not its unit
+        elif form.lower() in POUND_FORMS:
+            lead = lowered[max(p_start, start - 40) : start]
+            is_money = unit is not None or value >= 1_000_000 or MONEY_CONTEXT.search(lead) is not None
+            named = Unit("pound sterling", "money") if is_money else Unit("pound-mass", "measure")
+        if after is not None:
+            if unit is None or written is None:
+                written = form
+            unit = named if unit is None else unit
+            end = unit_end
+            kind = unit.kind
+    elif unit is None and raw is not None and len(raw) == 4 and _YEAR.fullmatch(raw) and high is None and value == int(raw):
+        if not _counted_plural(text, end, p_end):
+            return Found(start, end, int(raw), "year")
+    if kind in ("measure", "percent") and start - 1 >= p_start and text[start - 1] in _NEGATIVE and (start - 1 == p_start or not text[start - 2].isalnum()):
+        start -= 1
+        value = -value
+    item = Found(start, end, value, kind)
+    if unit is not None:
+        item.unit, item.unit_name = written, unit.name
+    if high is not None:
+        item.low, item.high = value, high
+    return item
+
+
+def _is_scale(short: str, first: str, lowered: str, end: int, limit: int, money: bool) -> bool:
+    """'£3m' is three million, '48m' 48 metres, 'Britain's 67m people' 67 million people."""
+    if short in ("bn", "mn", "tn", "mln", "bln") or money or first == "M":
+        return True
+    if short == "k":
+        return True
+    if short == "m":
+        return bool(_MONEY_WORD_NEXT.match(lowered, end, limit) or _PLURAL_WORD_NEXT.match(lowered, end, limit))
+    return False  # "b": a billion only after a currency
+
+
+def _join_ranges(found: list[Found], text: str, p_start: int) -> list[Found]:
+    """'from 200 to 250 miles', 'between 20kHz and 22kHz', 'eight to 10 feet': one figure, two ends."""
+    joined: list[Found] = []
+    for item in found:
+        previous = joined[-1] if joined else None
+        if previous is not None and item.unit_name in ("cent", "penny") and previous.kind == "money" and previous.high is None and previous.unit_name not in ("cent", "penny"):
+            # "3 dollars 50 cents", "thirteen dollars and forty-five cents": one sum.
+            if _AND_BETWEEN.fullmatch(text, previous.end, item.start) and isinstance(item.value, (int, float)) and item.value < 100:
+                previous.value = round(previous.value + item.value / 100, 2)
+                previous.end = item.end
+                continue
+        if (
+            previous is not None
+            and previous.high is None
+            and item.kind in ("count", "money", "measure", "percent", "duration")
+            and previous.kind in ("count", item.kind)
+            and isinstance(previous.value, (int, float))
+            and isinstance(item.value, (int, float))
+            and item.high is None
+            and previous.value < item.value
+            and (previous.unit_name is None or previous.unit_name == item.unit_name)
+            and item.end - previous.start < 60
+        ):
+            between = text[previous.end : item.start]
+            if len(between) <= 5 and _RANGE_JOIN.match(between):
+                joint = between.strip()
+                opened = _RANGE_OPEN.search(text, max(p_start, previous.start - 20), previous.start)
+                # "and" joins a range only after "between"; "to" after "from", or when the ends share a unit.
+                if (joint in ("-", "–", "—")) or (joint == "to" and (opened or item.unit_name)) or (joint == "and" and opened and opened.group(0).lower().startswith("between")):
+                    merged = Found(previous.start, item.end, previous.value, item.kind, item.unit, item.unit_name, previous.value, item.value)
+                    if previous.unit is not None:
+                        merged.unit = previous.unit
+                    joined[-1] = merged
+                    continue
+        joined.append(item)
+    return joined
 
 def _in_proper_name(text: str, start: int, end: int, p_start: int) -> bool:
     """A capitalised ordinal between capitalised words, not opening a sentence: part of a name."""
@@ -445,73 +543,6 @@ def _counted_plural(text: str, end: int, limit: int) -> bool:
     return bool(match) and match.group(1) not in ("was", "has", "is", "this", "as", "its")
 
 
-def _tokens(text: str) -> list[str]:
-    return _NOUN_TOKEN.findall(text)
-
-
-_NOUN_LEAD = re.compile(r"^\s+(?:(?:a|an|per)\s+(?=[a-z])|(?:of\s+)?(?:(?:its|their|the|his|her|our|those|these)\s+)?(?:\d[\d,.]*\s+)?)")
-
-
-def _noun_after(text: str, end: int, limit: int) -> str | None:
-    """'300 rebels', 'dozens of its soldiers', 'Two rebel sources' -> the counted noun phrase."""
-    following = text[end : min(limit, end + 60)]
-    # "dozens of its soldiers", "45 of the 73 drones", "$74.20 a barrel"
-    following = _NOUN_LEAD.sub(" ", following, count=1)
-    words: list[str] = []
-    for token in following.split(maxsplit=4)[:4]:
-        word = token.strip(",.;:!?)”\"’")
-        if not _NOUN_TOKEN.fullmatch(word) or word.lower() in _STOP or word.lower() in _EVENTS:
-            break
-        # A verb after the noun ends the phrase: "One strike caused", "two airstrikes targeting".
-        if words and word.lower().endswith(("ed", "ing")) and word[0].islower():
-            break
-        words.append(word)
-        if word != token:
-            break  # punctuation ends the phrase
-    while words and words[-1].lower().endswith("ly"):
-        words.pop()
-    return " ".join(words[:3]) or None
-
-
-# Where the words before a number stop belonging to it: "after a renovation that took two years and cost".
-_CLAUSE_START = re.compile(r"^.*(?:[,;:—–(]|\b(?:and|but|that|which|who|while|when|after|because)\b)", re.S | re.I)
-_BEFORE_STOP = frozenset("up down below above around by back just only even still".split())
-
-
-def _words_before(before: str) -> str | None:
-    """No noun after the number: the words that lead to it. 'Shares rose 4.5 percent', 'cost $4.2 million'."""
-    clause = _CLAUSE_START.sub("", before)
-    words = [w for w in _NOUN_TOKEN.findall(clause) if w.lower() not in _STOP and w.lower() not in _BEFORE_STOP]
-    return " ".join(words[-2:]) or None
-
-
-# "a de-escalation agreement in 2020", not "frozen since 2020" or "a war which began in 2011":
-# a year names an event only after one of the nouns news uses for agreed or dated events.
-_YEAR_OF = re.compile(
-    r"(?:\b(?!the\b|a\b|an\b|its\b|their\b)([a-z][\w-]*)\s+)?"
-    r"\b(agreement|deal|accord|treaty|ceasefire|truce|election|vote|referendum|offensive|summit|census)\s+in\s*$"
-)
-_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
-
-
-_LETTERS = re.compile(r"[A-Za-z]+")
-_CLAUSE_END = re.compile(r"(?=[,abw])(?:,|\band\b|\bbut\b|\bwhile\b)")
-
-
-def _event(before: str, after: str) -> str | None:
-    """What happened to the counted: 'killed approximately 300', '14,000 residents to flee'."""
-    # Only the word right before the number: "killed approximately 300", "killing four".
-    before_words = next((_LETTERS.findall(token)[-1:] for token in reversed(before.split()) if _LETTERS.search(token)), [])
-    for word in before_words:
-        if word.lower() in _EVENTS:
-            return _EVENTS[word.lower()]
-    # After the number, up to the next clause: "four civilians were killed and six injured".
-    after = _CLAUSE_END.split(after, maxsplit=1)[0]
-    for word in _LETTERS.findall(after)[:6]:
-        if word.lower() in _EVENTS:
-            return _EVENTS[word.lower()]
-    return None
-
 
 def extract_figures(
     text: str,
@@ -543,69 +574,14 @@ def extract_figures(
         previous_noun: tuple[int, str] | None = None  # sentence start, noun
         for item in found:
             sentence = next((s for s in spans if s[0] <= item.start < s[1] + 1), (p_start, p_end))
-            counts = _counts(text, item, sentence, previous_noun)
+            counts, qualifier = counts_of(text, item, sentence, previous_noun)
             if counts and item.kind in ("count", "vague"):
                 words = counts.split()
                 head = words[0] if words[-1] in _EVENT_WORDS else counts
                 previous_noun = (sentence[0], " ".join(w for w in words if w not in _EVENT_WORDS) or head)
+            quantity = None
+            if item.unit is not None or item.high is not None or qualifier is not None:
+                quantity = Quantity(item.unit, item.unit_name, item.low, item.high, qualifier)
             # Interned: "2016", "four", "years" recur in every article of a story; one copy each.
-            figures.append(Figure(item.start, item.end, sys.intern(text[item.start : item.end]), item.value, item.kind, sys.intern(counts) if counts else None))
+            figures.append(Figure(item.start, item.end, sys.intern(text[item.start : item.end]), item.value, item.kind, sys.intern(counts) if counts else None, quantity))
     return tuple(figures)
-
-
-_QUALIFIER_AT_END = re.compile(rf"\s*\b{_QUALIFIER}\s*$", re.I)
-_QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in _QUALIFIERS)  # "than", "least", "as", ...
-_DURATION_UNIT = re.compile(_DURATION_UNITS, re.I)
-_AND_AT_END = re.compile(r"\band\s*$")
-_INCLUDING_AT_END = re.compile(r"\bincluding\s*$")
-_COMMA_NEXT = re.compile(r"\s*,")
-# What a number counts is said within a few words of it. Looking no further keeps a
-# figure's cost the same in a 300-character sentence and in a 1 MB paragraph with no full stop.
-_LOOK_BACK, _LOOK_AHEAD = 100, 120
-
-
-def _counts(text: str, item: _Found, sentence: tuple[int, int], previous_noun: tuple[int, str] | None) -> str | None:
-    if item.kind == "date":
-        return None
-    if item.kind == "duration":
-        unit = _DURATION_UNIT.search(text, item.start, item.end)
-        return unit.group(0).lower() if unit else None
-    s_start, s_end = sentence
-    start = s_start
-    if item.start - s_start > _LOOK_BACK:
-        start = item.start - _LOOK_BACK
-        space = text.find(" ", start, item.start)  # from a word's start, never from its middle
-        start = item.start if space == -1 else space + 1
-    before = text[start : item.start]
-    # "killed approximately 300": the qualifier is in the last 30 characters if anywhere.
-    last = before[-16:].rsplit(None, 1)[-1:]
-    qualifier = _QUALIFIER_AT_END.search(before, max(0, len(before) - 30)) if last and last[0].lower() in _QUALIFIER_ENDINGS else None
-    if qualifier:
-        before = before[: qualifier.start()].rstrip() + " "
-    after = text[item.end : min(s_end, item.end + _LOOK_AHEAD)]
-    noun = _noun_after(text, item.end, s_end)
-    if item.kind == "year":
-        if noun and noun[0].islower():
-            return noun  # "a 2020 de-escalation agreement"
-        # "reached a de-escalation agreement in 2020"
-        named = _YEAR_OF.search(before) if before.rstrip().endswith(" in") else None
-        return " ".join(w for w in named.groups() if w) if named else None
-    if item.kind == "percent":
-        return noun or _words_before(before)
-    if before.rstrip().endswith(",") and _AGE.search(before) and _COMMA_NEXT.match(after):
-        return "age"  # "Grace Mensah, 54, a market trader"
-    if item.kind == "ordinal":
-        return _noun_after(text, item.end + 1, s_end) if text[item.end : item.end + 1] == "-" else noun
-    same_sentence = previous_noun is not None and previous_noun[0] == s_start
-    # "killing four civilians and wounding six others", "four were killed and six injured":
-    # the second number counts the same noun as the first.
-    if same_sentence and (noun in ("others", "more") or (noun is None and _AND_AT_END.search(before))):
-        noun = previous_noun[1]
-    event = _event(before, after)
-    if noun is None:
-        return event or _words_before(before)
-    if event is None and previous_noun and previous_noun[0] == s_start and _INCLUDING_AT_END.search(before):
-        # "301 people have been killed ..., including 28 civilians": the same event.
-        earlier = [w for w in re.findall(r"[A-Za-z]+", text[s_start : item.start]) if w.lower() in _EVENTS]
-        event = _EVENTS[earlier[-1].lower()] if earlier else None
-    return f"{noun} {event}" if event else noun
