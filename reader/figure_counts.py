@@ -191,6 +191,13 @@ def _counts(text: str, item: Found, before: str, s_start: int, s_end: int, previ
         return noun or _words_before(before)
     if item.kind == "measure":
         return noun or _words_before(before, 3)
+    if item.kind == "money" and noun is None:
+        # "will invest $40m to retrofit a manufacturing plant", "paid £2m for the site"
+        purpose = _PURPOSE.match(after)
+        if purpose:
+            words = [w for w in _NOUN_TOKEN.findall(purpose.group(1)) if w.lower() not in _STOP][:3]
+            if words:
+                return " ".join(words)
     if item.kind == "count" and before.rstrip().endswith(",") and _AGE.search(before) and _COMMA_NEXT.match(after):
         return "age"  # "Grace Mensah, 54, a market trader"
     if item.kind == "ordinal":
@@ -210,6 +217,10 @@ def _counts(text: str, item: Found, before: str, s_start: int, s_end: int, previ
     return f"{noun} {event}" if event else noun
 
 
+# What money pays for: "to retrofit a manufacturing plant", "for the site", "on new schools".
+_PURPOSE = re.compile(r"^\s+(?:to|for|on|towards)\s+([^,.;:!?()]{3,60})", re.I)
+
+
 # -- Durations: the event they measure ---------------------------------------------------------
 
 # "the talks lasted six hours": the subject of the verb is what lasted.
@@ -223,7 +234,7 @@ _TIME_LEAD = re.compile(
 # "to Damascus", "from it", "near the exposition": where, not what.
 _TRAILING_PLACE = re.compile(
     r"(?:\s+(?:to|from|in|at|on|into|with|near|across|around|outside|inside|toward|towards)\s+"
-    r"(?:(?:the|a|an|its|their|his|her|our)\s+)?(?:it|him|her|them|us|me|[\w'’-]+)(?:\s+[A-Z][\w'’-]*)*)+\s*$"
+    r"(?:(?:the|a|an|its|their|his|her|our)\s+[\w'’-]+|it|him|her|them|us|me|[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)+\s*$"
 )
 # "three years in prison", "six months in custody": where the time was spent names it.
 _SPENT_IN = re.compile(r"^\s+in\s+(prison|jail|custody|detention|office|power|exile|captivity|hospital|hiding|orbit|space|court|the job|the post|the role)\b", re.I)

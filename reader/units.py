@@ -261,6 +261,8 @@ def unit_after(lowered: str, text: str, end: int, limit: int) -> tuple[int, str,
     unit = UNITS[form]
     start = match.start(group)
     written = text[start : match.end(group)]
+    if group == "attached" and len(form) == 1 and form in "gtmpch" and written.isupper():
+        return None  # "5G", "4C": codes and grades, not grams or degrees
     cased = _CASED.get(form)
     if cased and written in cased:
         unit = Unit(cased[written], "measure")
