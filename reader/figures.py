@@ -106,7 +106,7 @@ _YEAR_RANGE = re.compile(r"(?:1[89]|20)\d\d\s?[-–]\s?(?:1[89]|20)\d\d")
 _BLOCKED = [
     ("phone", _PHONE),
     ("street", re.compile(r"\b\d+[A-Za-z]?(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Terrace|Square|Highway)\b")),
-    ("code", re.compile(rf"\b[A-Za-z]+-\d+\b|\b\d+(?!(?i:{_ATTACHED_UNIT})\b|{_ATTACHED_LETTER}\b)[A-Za-z]+\d*\b|#\d+")),
+    ("code", re.compile(rf"\b[A-Za-z]+-\d+[A-Za-z]*\b|\b\d+(?!(?i:{_ATTACHED_UNIT})\b|{_ATTACHED_LETTER}\b)[A-Za-z]+\d*\b|#\d+")),
 ]
 
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
@@ -136,9 +136,19 @@ _ORDINAL = re.compile(
 _NUMBER = re.compile(rf"(?=\d)(?<![\d.,_])(?P<num>{_DIGITS})(?:\s(?P<fn>\d)/(?P<fd>\d\d?)\b)?")
 _SPELLED_NUMBER = re.compile(rf"(?=[{_SPELLED_FIRST}])\b(?P<num>{SPELLED})\b", re.I)
 
+# A number after one of these names a road, a flight or a clause, not a quantity.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:highway|route|interstate|exit|junction|gate|flight|platform|terminal|room|chapter|article|section|clause|"
+    r"resolution|amendment|paragraph|page|category|tier|channel|bus|district|ward|no\.|number)\s$"
+)
 # "one of the war's major turning points", "no one", "one another": not counts.
 _NOT_A_COUNT_AFTER = re.compile(r"^(?:[- ](?:of|another|who|which|that|is|was|and|or|by|to)\b|\s*[,.;:!?)]|$)", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:no|any|some|every|each|this|that|the|which|anyone|someone)\s$", re.I)
+
+
+def _floor(taken: list[tuple[int, int]], start: int, p_start: int) -> int:
+    """Where text before start is still free: a figure's currency is never another's unit ("10 $ 30 $")."""
+    return max((b for a, b in taken if b <= start), default=p_start)
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -215,6 +225,8 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
     for m in _NUMBER.finditer(text, p_start, p_end) if digits else ():
         if not _free(taken, m.start(), m.end()):
             continue
+        if _LABEL_BEFORE.search(lowered, max(p_start, m.start() - 12), m.start()):
+            continue  # "Highway 35", "Flight 370", "Article 5": names, not quantities
         if m.start() > p_start and text[m.start() - 1].isalpha() and currency_before(lowered, text, m.start(), p_start) is None:
             continue  # "F16", "A380": letters onto digits, no currency code
         raw = m.group("num")
@@ -222,13 +234,13 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
             value = scaled(raw, None) + int(m.group("fn")) / max(1, int(m.group("fd")))
         else:
             value = scaled(raw, None)
-        take_quantity(quantity(text, lowered, m.start(), m.end(), value, p_start, p_end, spelled=False, raw=raw))
+        take_quantity(quantity(text, lowered, m.start(), m.end(), value, _floor(taken, m.start(), p_start), p_end, spelled=False, raw=raw))
     for m in _SPELLED_NUMBER.finditer(text, p_start, p_end) if kinds & NUMBER_WORD else ():
         word = m.group(0)
         lowered_word = word.lower()
         if lowered_word == "dozen" or not _free(taken, m.start(), m.end()):
             continue
-        item = quantity(text, lowered, m.start(), m.end(), word_value(word), p_start, p_end, spelled=True)
+        item = quantity(text, lowered, m.start(), m.end(), word_value(word), _floor(taken, m.start(), p_start), p_end, spelled=True)
         if item is not None and item.unit is None and lowered_word == "one" and (
             _NOT_A_COUNT_AFTER.match(text[m.end() : m.end() + 10]) or _NOT_A_COUNT_BEFORE.search(text[max(p_start, m.start() - 10) : m.start()])
         ):

@@ -81,6 +81,8 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
             unit = named if unit is None else unit
             end = unit_end
             kind = unit.kind
+    elif end < p_end and text[end].isalpha() and text[end - 1].isdigit():
+        return None  # "1080p", "5G": letters glued to digits that are no unit make a code
     elif unit is None and raw is not None and len(raw) == 4 and _YEAR.fullmatch(raw) and high is None and value == int(raw):
         if not _counted_plural(text, end, p_end):
             return Found(start, end, int(raw), "year")

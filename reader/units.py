@@ -40,7 +40,7 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("millimetre", "measure", "mm millimetre millimetres millimeter millimeters"),
     ("centimetre", "measure", "cm centimetre centimetres centimeter centimeters"),
     ("decimetre", "measure", "dm decimetre decimetres decimeter decimeters"),
-    ("metre", "measure", "m* metre metres meter meters"),
+    ("metre", "measure", "m metre metres meter meters"),
     ("kilometre", "measure", "km kms kilometre kilometres kilometer kilometers"),
     ("picometre", "measure", "picometre picometres picometer picometers"),
     ("nanometre", "measure", "nanometre nanometres nanometer nanometers"),
@@ -251,6 +251,9 @@ MONEY_CONTEXT = re.compile(
 )
 
 
+_VIDEO_LINES = frozenset({" 240", " 360", " 480", " 720", "1080", "1440", "2160", "4320"})
+
+
 def unit_after(lowered: str, text: str, end: int, limit: int) -> tuple[int, str, Unit] | None:
     """The unit written after a number ending at end: (its end, the form as written, the unit)."""
     match = UNIT_AFTER.match(lowered, end, min(limit, end + 40))
@@ -263,6 +266,8 @@ def unit_after(lowered: str, text: str, end: int, limit: int) -> tuple[int, str,
     written = text[start : match.end(group)]
     if group == "attached" and len(form) == 1 and form in "gtmpch" and written.isupper():
         return None  # "5G", "4C": codes and grades, not grams or degrees
+    if form == "p" and text[max(0, end - 4) : end] in _VIDEO_LINES:
+        return None  # "1080p", "720p": lines of a picture, not pence
     cased = _CASED.get(form)
     if cased and written in cased:
         unit = Unit(cased[written], "measure")
