@@ -95,9 +95,9 @@ _ORDINALS, _FRACTIONS = ORDINALS, FRACTIONS
 # Not figures: '+44 20 7946 0958', '(202) 555-0143', '10 Downing Street', '10:30', 'F-16', 'COVID-19'.
 # Units written onto a number are not codes: "96mph", "300km", "512GB", "250p".
 _ATTACHED_WORDS = {form for form in UNIT_FORMS if form.isalpha() and form.isascii() and len(form) > 1}
-_ATTACHED_UNIT = word_alternation(_ATTACHED_WORDS | {"st", "nd", "rd", "th", "bn", "mn", "tn", "mln", "bln", "km2", "m2", "m3"})
+_ATTACHED_UNIT = word_alternation(_ATTACHED_WORDS | {"st", "nd", "rd", "th", "bn", "mn", "tn", "trn", "mln", "bln", "km2", "m2", "m3"})
 # A letter alone is a unit in lower case ("100t", "48m", "250p"); "5G" and "4K" stay codes.
-_ATTACHED_LETTER = "[gtmpchbBkKlLwWvVM]"
+_ATTACHED_LETTER = "[gtmpchbBkKlLwWvVMCF]"
 # "10:30", "10:45 a.m.", "8 p.m.": a point in time, kind date, value "HH:MM" (24-hour).
 _CLOCK = re.compile(r"(?=\d)(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s?(?P<ampm>[ap])\.?m\.?(?!\w)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!:))", re.I)
 _PHONE = re.compile(r"(?=[\d+(])(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w%])")

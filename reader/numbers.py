@@ -19,7 +19,7 @@ UNITS = {
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000,
-          "mn": 1_000_000, "tn": 1_000_000_000_000, "b": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000,
+          "mn": 1_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "b": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000,
           "crore": 10_000_000, "crores": 10_000_000, "dozen": 12, "mln": 1_000_000, "bln": 1_000_000_000}  # fmt: skip
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -42,7 +42,7 @@ SPELLED = rf"{WORD_NUMBER}(?:[- ](?:hundred|thousand|million|billion|trillion|do
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # A scale after digits: "1.5 million", "$3bn", "£2.4m", "25 lakh". Letters attached only.
-SCALE_AFTER = re.compile(r"(?:\s?(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozen)|(?P<short>bn|mn|tn|mln|bln|m|k|b))(?![a-z0-9])")
+SCALE_AFTER = re.compile(r"(?:\s?(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozen)|(?P<short>bn|mn|tn|trn|mln|bln|m|k|b))(?![a-z0-9])")
 # "half a million", "a quarter million", "three quarters billion"
 PART_OF_SCALE = re.compile(r"(?P<part>half|(?:a |one )?quarter|three[- ]quarters?)(?: a| of a)? (?P<scale>million|billion|trillion|thousand)\b")
 _PARTS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75, "three quarter": 0.75}

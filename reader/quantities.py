@@ -92,14 +92,14 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
     item = Found(start, end, value, kind)
     if unit is not None:
         item.unit, item.unit_name = written, unit.name
-    if high is not None:
-        item.low, item.high = value, high
+    if high is not None and high > value:
+        item.low, item.high = value, high  # "3-5W"; a score ("5-4") or a season ("2022-23") is no range
     return item
 
 
 def _is_scale(short: str, first: str, lowered: str, end: int, limit: int, money: bool) -> bool:
     """'£3m' is three million, '48m' 48 metres, 'Britain's 67m people' 67 million people."""
-    if short in ("bn", "mn", "tn", "mln", "bln") or money or first == "M":
+    if short in ("bn", "mn", "tn", "trn", "mln", "bln") or money or first == "M":
         return True
     if short == "k":
         return True

@@ -86,7 +86,7 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("knot", "measure", "knot knots"),
     # Temperature and angles
     ("degree Celsius", "measure", "°c °|c ºc celsius celcius centigrade degrees|celsius degree|celsius degrees|celcius deg|celsius deg|c degrees|c degree|c deg.|c °|celsius"),
-    ("degree Fahrenheit", "measure", "°f °|f ºf fahrenheit farenheit degrees|fahrenheit degree|fahrenheit degrees|farenheit deg|fahrenheit deg|f degrees|f degree|f deg.|f °|fahrenheit"),
+    ("degree Fahrenheit", "measure", "f* °f °|f ºf fahrenheit farenheit degrees|fahrenheit degree|fahrenheit degrees|farenheit deg|fahrenheit deg|f degrees|f degree|f deg.|f °|fahrenheit"),
     ("kelvin", "measure", "kelvin kelvins"),
     ("degree", "measure", "° º degree degrees deg deg."),
     ("radian", "measure", "rad* radian radians"),
@@ -251,6 +251,7 @@ MONEY_CONTEXT = re.compile(
 )
 
 
+_DEGREE_LETTERS = {"C": Unit("degree Celsius", "measure"), "F": Unit("degree Fahrenheit", "measure")}
 _VIDEO_LINES = frozenset({" 240", " 360", " 480", " 720", "1080", "1440", "2160", "4320"})
 
 
@@ -264,8 +265,13 @@ def unit_after(lowered: str, text: str, end: int, limit: int) -> tuple[int, str,
     unit = UNITS[form]
     start = match.start(group)
     written = text[start : match.end(group)]
-    if group == "attached" and len(form) == 1 and form in "gtmpch" and written.isupper():
-        return None  # "5G", "4C": codes and grades, not grams or degrees
+    if group == "attached" and len(form) == 1 and written.isupper():
+        if written in _DEGREE_LETTERS:
+            return match.end(), written, _DEGREE_LETTERS[written]  # "40C", "104F" as British papers write them
+        if form in "gtmpchf":
+            return None  # "5G", "4H": codes and grades, not grams or hours
+    if form == "f":
+        return None  # only "104F" is a temperature
     if form == "p" and text[max(0, end - 4) : end] in _VIDEO_LINES:
         return None  # "1080p", "720p": lines of a picture, not pence
     cased = _CASED.get(form)

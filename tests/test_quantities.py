@@ -68,6 +68,9 @@ def the(text: str, figure: str) -> Figure:
         ("Britain's 67m people face higher bills.", "67m", "count", 67_000_000, None, None),
         ("The farm covers 400 hectares of wheat.", "400 hectares", "measure", 400, "hectares", "hectare"),
         ("The charger delivers 3-5W to the watch.", "3-5W", "measure", 3, "W", "watt"),
+        ("Madrid baked at 40C on Sunday.", "40C", "measure", 40, "C", "degree Celsius"),
+        ("Warming must stay below 1.5C this century.", "1.5C", "measure", 1.5, "C", "degree Celsius"),
+        ("The national debt passed $1.2trn in March.", "$1.2trn", "money", 1_200_000_000_000, "$", "US dollar"),
         # ages
         ("A 28-year-old man was arrested.", "28-year-old", "measure", 28, "year-old", "year of age"),
         ("The bridge is 120 years old.", "120 years old", "measure", 120, "years old", "year of age"),
@@ -98,6 +101,15 @@ def test_a_range_is_one_figure_with_both_ends(text: str, figure: str, low, high)
 def test_a_fall_from_one_number_to_another_is_not_a_range() -> None:
     texts = [f.text for f in figures_of("Output fell from 90 to 75 tonnes a day.")]
     assert "90 to 75 tonnes" not in texts
+
+
+@pytest.mark.parametrize("text, figure", [("United won 5-4 after extra time.", "5-4"), ("He joined in the 2022-23 season.", "2022-23")])
+def test_a_score_or_a_season_is_no_range(text: str, figure: str) -> None:
+    assert the(text, figure).high is None
+
+
+def test_a_screen_resolution_is_no_price() -> None:
+    assert not [f for f in figures_of("The tablet films in 1080p and 720p.") if f.kind == "money"]
 
 
 @pytest.mark.parametrize(
