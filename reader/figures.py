@@ -35,7 +35,7 @@ from reader.numbers import (
 from reader.quantities import join_ranges, quantity, vague_size
 from reader.sentences import sentence_spans
 from reader.units import UNITS as UNIT_FORMS
-from reader.units import currency_before
+from reader.units import currency_before, word_before
 from reader.wordlists import word_alternation
 
 # _ANCHOR_WORDS and _anchors are read by the property tests.
@@ -137,9 +137,9 @@ _NUMBER = re.compile(rf"(?=\d)(?<![\d.,_])(?P<num>{_DIGITS})(?:\s(?P<fn>\d)/(?P<
 _SPELLED_NUMBER = re.compile(rf"(?=[{_SPELLED_FIRST}])\b(?P<num>{SPELLED})\b", re.I)
 
 # A number after one of these names a road, a flight or a clause, not a quantity.
-_LABEL_BEFORE = re.compile(
-    r"\b(?:highway|route|interstate|exit|junction|gate|flight|platform|terminal|room|chapter|article|section|clause|"
-    r"resolution|amendment|paragraph|page|category|tier|channel|bus|district|ward|no\.|number)\s$"
+_LABEL_WORDS = frozenset(
+    """highway route interstate exit junction gate flight platform terminal room chapter article section clause
+    resolution amendment paragraph page category tier channel bus district ward no. number""".split()
 )
 # "one of the war's major turning points", "no one", "one another": not counts.
 _NOT_A_COUNT_AFTER = re.compile(r"^(?:[- ](?:of|another|who|which|that|is|was|and|or|by|to)\b|\s*[,.;:!?)]|$)", re.I)
@@ -225,22 +225,27 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
     for m in _NUMBER.finditer(text, p_start, p_end) if digits else ():
         if not _free(taken, m.start(), m.end()):
             continue
-        if _LABEL_BEFORE.search(lowered, max(p_start, m.start() - 12), m.start()):
+        if lowered[m.start() - 1 : m.start()] == " " and word_before(lowered, m.start(), p_start) in _LABEL_WORDS:
             continue  # "Highway 35", "Flight 370", "Article 5": names, not quantities
         if m.start() > p_start and text[m.start() - 1].isalpha() and currency_before(lowered, text, m.start(), p_start) is None:
             continue  # "F16", "A380": letters onto digits, no currency code
         raw = m.group("num")
+        value = int(raw) if raw.isdigit() else scaled(raw, None)
         if m.group("fn"):
-            value = scaled(raw, None) + int(m.group("fn")) / max(1, int(m.group("fd")))
-        else:
-            value = scaled(raw, None)
-        take_quantity(quantity(text, lowered, m.start(), m.end(), value, _floor(taken, m.start(), p_start), p_end, spelled=False, raw=raw))
+            value += int(m.group("fn")) / max(1, int(m.group("fd")))
+        item = quantity(text, lowered, m.start(), m.end(), value, p_start, p_end, spelled=False, raw=raw)
+        if item is not None and item.start < m.start() and not _free(taken, item.start, m.start()):
+            # "10 $ 30 $": the second number's currency is the first one's unit
+            item = quantity(text, lowered, m.start(), m.end(), value, _floor(taken, m.start(), p_start), p_end, spelled=False, raw=raw)
+        take_quantity(item)
     for m in _SPELLED_NUMBER.finditer(text, p_start, p_end) if kinds & NUMBER_WORD else ():
         word = m.group(0)
         lowered_word = word.lower()
         if lowered_word == "dozen" or not _free(taken, m.start(), m.end()):
             continue
-        item = quantity(text, lowered, m.start(), m.end(), word_value(word), _floor(taken, m.start(), p_start), p_end, spelled=True)
+        item = quantity(text, lowered, m.start(), m.end(), word_value(word), p_start, p_end, spelled=True)
+        if item is not None and item.start < m.start() and not _free(taken, item.start, m.start()):
+            item = quantity(text, lowered, m.start(), m.end(), word_value(word), _floor(taken, m.start(), p_start), p_end, spelled=True)
         if item is not None and item.unit is None and lowered_word == "one" and (
             _NOT_A_COUNT_AFTER.match(text[m.end() : m.end() + 10]) or _NOT_A_COUNT_BEFORE.search(text[max(p_start, m.start() - 10) : m.start()])
         ):

@@ -21,6 +21,8 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to|and)\s?$|\s(?:to|and)\s$")
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:\S+\s+)?$", re.I)
 _NEGATIVE = frozenset("-−–")
+# What must follow a number for a scale or a range to be worth looking for.
+_SCALE_FIRST, _SCALE_SPACED, _DASHES = frozenset("bmtkhlcd"), frozenset("htmblcd"), frozenset("-–—")
 _AND_BETWEEN = re.compile(r",?\s(?:and\s)?")
 _MONEY_WORD_NEXT = re.compile(r"\s?(?:dollars?|euros?|pounds?|yen|yuan|rupees?|usd|eur|gbp)\b")
 _PLURAL_WORD_NEXT = re.compile(r"\s(?:people|(?!this\b|its\b|has\b|was\b|does\b|yes\b)[a-z]{2,}s)\b")
@@ -48,13 +50,15 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
         start, written, unit = currency
         kind = "money"
     high = None
-    if not spelled:
+    following = lowered[end : end + 2]
+    if not spelled and following and (following[0] in _SCALE_FIRST or (following[0] == " " and following[1:] in _SCALE_SPACED)):
         scale = SCALE_AFTER.match(lowered, end, p_end)
         if scale is not None:
             short = scale.group("short")
             if short is None or _is_scale(short, text[scale.start("short")], lowered, scale.end(), p_end, currency is not None):
                 value = scaled(str(value), scale.group("word") or short)
                 end = scale.end()
+    if not spelled and (following[:1] in _DASHES or following[1:] in _DASHES):
         dash = _RANGE_DASH.match(text, end, p_end)
         if dash is not None and (not dash.group("cur") or currency is not None):
             high = scaled(dash.group("high"), None)

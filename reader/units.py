@@ -281,6 +281,16 @@ def unit_after(lowered: str, text: str, end: int, limit: int) -> tuple[int, str,
 
 
 _TITLED = frozenset({"rs", "rp", "tk", "ksh", "sfr"})
+# What the forms end with, and the forms that are words: checked before the pattern runs.
+_FORM_ENDS = frozenset(form[-1] for form in CURRENCIES_BEFORE)
+_LETTER_FORMS = frozenset(form.split()[-1] for form in CURRENCIES_BEFORE if form[-1].isalpha())
+
+
+def word_before(lowered: str, start: int, floor: int) -> str:
+    """The word just before start, across one space: 'usd' in 'usd 200' and 'usd200'."""
+    end = start - 1 if start - 1 > floor and lowered[start - 1] == " " else start
+    begin = lowered.rfind(" ", max(floor, end - 14), end) + 1 or max(floor, end - 14)
+    return lowered[begin:end].lstrip("(\"'“‘[-—–/")
 
 
 def currency_before(lowered: str, text: str, start: int, floor: int) -> tuple[int, str, Unit] | None:
@@ -290,7 +300,9 @@ def currency_before(lowered: str, text: str, start: int, floor: int) -> tuple[in
     previous = lowered[start - 1]
     if previous == " ":
         previous = lowered[start - 2] if start - 2 >= floor else ""
-    if not previous or previous.isdigit() or previous in ",.-(\n":
+    if not previous or previous not in _FORM_ENDS:
+        return None  # most numbers follow a space and a word no currency ends like
+    if previous.isalpha() and word_before(lowered, start, floor) not in _LETTER_FORMS:
         return None
     window_start = max(floor, start - 8)
     match = CURRENCY_BEFORE.search(lowered, window_start, start)
