@@ -123,7 +123,7 @@ _FRACTION = re.compile(
     rf"(?=[\d{_SPELLED_FIRST}aoh])(?:\b(?P<num>{_WORD_NUMBER}|a|one)(?:-|(?P<space> ))(?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\b(?! of a)"
     r"(?(space)(?=\s+of\b|\s*[,.;:)]|\s*$))"
     r"|(?<![$€£¥])\b(?P<one>one|\d+) in (?P<many>\d+|" + _WORD_NUMBER + r")\b(?![ -](?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)"
-    r"|\b(?P<half>half)\b(?= of\b| the\b| a\b| an\b)"
+    r"|(?<!first )(?<!second )\b(?P<half>half)\b(?= of\b| the\b| a\b| an\b)"
     r"|(?<!\d )\b(?P<n>\d+)/(?P<d>\d+)\b)",
     re.I,
 )

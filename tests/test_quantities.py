@@ -47,6 +47,7 @@ def the(text: str, figure: str) -> Figure:
         ("Shares closed at 312 pence.", "312 pence", "money", 312, "pence", "penny"),
         ("The fare is €2.40 a ride.", "€2.40", "money", 2.4, "€", "euro"),
         ("The order was worth GBP 350.", "GBP 350", "money", 350, "GBP", "pound sterling"),
+        ("Bread costs 2,000 Syrian pounds in Aleppo.", "2,000 Syrian pounds", "money", 2000, "Syrian pounds", "Syrian pound"),
         ("Stamps cost 3 dollars 50 cents now.", "3 dollars 50 cents", "money", 3.5, "dollars", "US dollar"),
         # units written out or abbreviated, attached or spaced
         ("The new phone ships with 512GB of storage.", "512GB", "measure", 512, "GB", "gigabyte"),
@@ -106,6 +107,10 @@ def test_a_fall_from_one_number_to_another_is_not_a_range() -> None:
 @pytest.mark.parametrize("text, figure", [("United won 5-4 after extra time.", "5-4"), ("He joined in the 2022-23 season.", "2022-23")])
 def test_a_score_or_a_season_is_no_range(text: str, figure: str) -> None:
     assert the(text, figure).high is None
+
+
+def test_the_second_half_of_a_year_is_no_fraction() -> None:
+    assert not [f for f in figures_of("Sales rose in the second half of the year.") if f.kind == "fraction"]
 
 
 def test_a_screen_resolution_is_no_price() -> None:
