@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.units import UNITS
+
 _QUALIFIERS = (
     "approximately", "about", "around", "nearly", "almost", "roughly", "some", "over", "more than", "less than",
     "fewer than", "at least", "at most", "up to", "an estimated", "as many as", "just over", "just under",
@@ -224,7 +226,11 @@ _PURPOSE = re.compile(r"^\s+(?:to|for|on|towards)\s+([^,.;:!?()]{3,60})", re.I)
 # -- Durations: the event they measure ---------------------------------------------------------
 
 # "the talks lasted six hours": the subject of the verb is what lasted.
-_LASTED = re.compile(r"\b(?:lasted|lasting|lasts|last|take|took|taken|taking|takes|spanned|spanning|ran)\s+(?:for\s+)?$", re.I)
+_LASTED = re.compile(
+    r"\b(?:lasted|lasting|lasts|(?:will|would|could|can|may|might|should|to|did|and)\s+(?:last|take)|took|taken|taking|takes|"
+    r"spanned|spanning|ran)\s+(?:for\s+)?$",
+    re.I,
+)
 # "in the next 72 hours", "within", "for", "over the past": how the clause leads to the duration.
 _TIME_LEAD = re.compile(
     r"(?:\s+(?:for|in|within|after|over|during|since|than|by|of|the|next|past|last|first|coming|nearly|almost|about|some|around|"
@@ -237,14 +243,19 @@ _TRAILING_PLACE = re.compile(
     r"(?:(?:the|a|an|its|their|his|her|our)\s+[\w'’-]+|it|him|her|them|us|me|[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)+\s*$"
 )
 # "three years in prison", "six months in custody": where the time was spent names it.
-_SPENT_IN = re.compile(r"^\s+in\s+(prison|jail|custody|detention|office|power|exile|captivity|hospital|hiding|orbit|space|court|the job|the post|the role)\b", re.I)
+_SPENT_IN = re.compile(
+    r"^\s+(?:in|under|behind|on)\s+(prison|jail|custody|detention|office|power|exile|captivity|hospital|hiding|orbit|space|court|"
+    r"Congress|Parliament|the Senate|the House|the job|the post|the role|house arrest|bars|death row|strike)\b",
+    re.I,
+)
+_SINCE_AFTER = re.compile(r"^\s+(?:after|since|before|into|until)\s+", re.I)
 _OF_AFTER = re.compile(r"^\s+(?:of|after)\s+")
 _TO_VERB = re.compile(r"^\s+to\s+([a-z]{3,})\b")
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s*$", re.I)
 _DURATION_SKIP = frozenset(
     """would could should will shall may might must can cannot start started starting begin began begins continue continued
     expected is are was were be been being has have had do does did just now only my your our us me i you it this that
-    there then still so very not also some""".split()
+    there then still so very not also some least more most than""".split()
 ) | _STOP - {"first"}
 _DURATION_CLAUSE_START = re.compile(r"^.*(?:[,;:—–(“”\"]|\b(?:and|but|that|which|who|while|when|because|as|if|with)\b)", re.S | re.I)
 
@@ -253,7 +264,8 @@ _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$", re.I)
 
 
 def _content(words: str, skip: frozenset[str] = _DURATION_SKIP) -> list[str]:
-    return [w for w in _NOUN_TOKEN.findall(words) if w.lower() not in skip and not _CONTRACTION.search(w)]
+    """The telling words: no auxiliaries, contractions or units ("kph", "mph")."""
+    return [w for w in _NOUN_TOKEN.findall(words) if w.lower() not in skip and w.lower() not in UNITS and not _CONTRACTION.search(w)]
 
 
 def duration_event(text: str, item: Found, before: str, after: str, s_end: int) -> str | None:
@@ -279,14 +291,24 @@ def duration_event(text: str, item: Found, before: str, after: str, s_end: int) 
             return noun
     spent = _SPENT_IN.match(after)
     if spent:
-        return spent.group(1).lower()
+        return spent.group(1)
     purpose = _TO_VERB.match(after)
     if purpose and _LASTED.search(before):
         return purpose.group(1)  # "take nine years to build"
-    if _LASTED.search(before):
-        subject = _content(_DURATION_CLAUSE_START.sub("", before[: _LASTED.search(before).start()]))
+    lasted = _LASTED.search(before)
+    if lasted:
+        subject = _content(_DURATION_CLAUSE_START.sub("", before[: lasted.start()]))
+        if not subject:
+            # "The tentative deal, announced Friday, would last four years": the sentence's subject
+            subject = _content(before.split(",")[0])
         if subject:
             return " ".join(subject[-2:])
+    since = _SINCE_AFTER.match(after)
+    if since:
+        # "six years after she was released from house arrest", "nine months into her tenure"
+        words = [w for w in _content(re.split(r"[,;:.!?(]", after[since.end() :], maxsplit=1)[0]) if not w.endswith("ly")]
+        if words:
+            return " ".join(words[:3])
     clause_match = _DURATION_CLAUSE_START.match(before)
     clause = before[clause_match.end() :] if clause_match else before
     clause = _TIME_LEAD.sub("", " " + clause)
@@ -296,9 +318,10 @@ def duration_event(text: str, item: Found, before: str, after: str, s_end: int) 
             break
         clause = stripped
     words = _content(clause)
-    if clause_match and _RELATIVE.search(before[: clause_match.end()]):
+    relative = _RELATIVE.search(before, 0, clause_match.end()) if clause_match else None
+    if relative and len(words) <= 1:
         # "aid that would start arriving in the next 72 hours": the aid, arriving
-        antecedent = _content(_DURATION_CLAUSE_START.sub("", before[: clause_match.end() - 5]))
+        antecedent = _content(_DURATION_CLAUSE_START.sub("", before[: relative.start()]))
         words = antecedent[-2:] + words[-1:]
     if words:
         return " ".join(words[-2:])

@@ -153,6 +153,10 @@ def test_vague_orders_of_magnitude_are_a_range(text: str, figure: str, low: int,
         ("A six-hour meeting ended without agreement.", "six-hour", "meeting"),
         ("The tunnel will take nine years to build.", "nine years", "build"),
         ("Engineers expect the bridge to reopen within 48 hours.", "48 hours", "bridge reopen"),
+        ("She became minister six years after she was released from house arrest.", "six years", "released house arrest"),
+        ("He served 15 years under house arrest.", "15 years", "house arrest"),
+        ("The new contract, agreed on Friday, would last four years.", "four years", "new contract"),
+        ("Over the past 13 days the deal was negotiated in Geneva.", "13 days", "deal negotiated"),
     ],
 )
 def test_a_duration_counts_the_event_it_measures(text: str, figure: str, counts: str) -> None:
