@@ -219,8 +219,8 @@ def _counts(text: str, item: Found, before: str, s_start: int, s_end: int, previ
     return f"{noun} {event}" if event else noun
 
 
-# What money pays for: "to retrofit a manufacturing plant", "for the site", "on new schools".
-_PURPOSE = re.compile(r"^\s+(?:to|for|on|towards)\s+([^,.;:!?()]{3,60})", re.I)
+# What money pays for: "to retrofit a manufacturing plant", "for the site", "in a new production line".
+_PURPOSE = re.compile(r"^\s+(?:to|for|on|towards|in)\s+([^,.;:!?()]{3,60})", re.I)
 
 
 # -- Durations: the event they measure ---------------------------------------------------------

@@ -280,6 +280,7 @@ MONEY_CONTEXT = re.compile(
 )
 
 
+_NAME_NEXT = re.compile(r" [A-Z][a-z]")
 _DEGREE_LETTERS = {"C": Unit("degree Celsius", "measure"), "F": Unit("degree Fahrenheit", "measure")}
 _VIDEO_LINES = frozenset({" 240", " 360", " 480", " 720", "1080", "1440", "2160", "4320"})
 
@@ -303,6 +304,8 @@ def unit_after(lowered: str, text: str, end: int, limit: int) -> tuple[int, str,
         return None  # only "104F" is a temperature
     if form == "p" and text[max(0, end - 4) : end] in _VIDEO_LINES:
         return None  # "1080p", "720p": lines of a picture, not pence
+    if group == "spaced" and written[:1].isupper() and not written.isupper() and _NAME_NEXT.match(text, match.end(), limit):
+        return None  # "8 Rand Paul", "3 Mark Kelly": a name, not a currency
     cased = _CASED.get(form)
     if cased and written in cased:
         unit = Unit(cased[written], "measure")
