@@ -197,7 +197,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
     for m in _VAGUE.finditer(text, p_start, p_end) if kinds & VAGUE_WORD else ():
         item = take(m.start(), m.end(), None, "vague")
         if item is not None:
-            vague_size(item, lowered)
+            vague_size(item, lowered, text, p_end)
     for m in _FRACTION.finditer(text, p_start, p_end) if "fraction" in passes else ():
         if m.group("den"):
             numerator = 1 if m.group("num").lower() in ("a", "one") else number_value(m.group("num"))

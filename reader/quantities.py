@@ -15,21 +15,26 @@ from reader.units import MONEY_CONTEXT, POUND_FORMS, Unit, currency_before, unit
 
 # A vague number's order of magnitude: "tens of millions" is 10 million to 100 million.
 _VAGUE_SIZE = {"dozens": 12, "dozen": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
-_RANGE_DASH = re.compile(rf"\s?[-–—]\s?(?P<cur>[$€£¥])?(?P<high>{_DIGITS})(?![\d/:])")
+_RANGE_DASH = re.compile(rf"\s?[-–]\s?(?P<cur>[$€£¥])?(?P<high>{_DIGITS})(?![\d/:])")  # an em dash opens a clause
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # "from 200 to 250 miles", "between 20kHz and 22kHz", "eight to 10 feet": two figures, one range.
-_RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to|and)\s?$|\s(?:to|and)\s$")
+_RANGE_JOIN = re.compile(r"\s?(?:-|–|to|and)\s?$|\s(?:to|and)\s$")
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:\S+\s+)?$", re.I)
 _NEGATIVE = frozenset("-−–")
 # What must follow a number for a scale or a range to be worth looking for.
-_SCALE_FIRST, _SCALE_SPACED, _DASHES = frozenset("bmtkhlcd"), frozenset("htmblcd"), frozenset("-–—")
+_SCALE_FIRST, _SCALE_SPACED, _DASHES = frozenset("bmtkhlcd"), frozenset("htmblcd"), frozenset("-–")
 _AND_BETWEEN = re.compile(r",?\s(?:and\s)?")
 _MONEY_WORD_NEXT = re.compile(r"\s?(?:dollars?|euros?|pounds?|yen|yuan|rupees?|usd|eur|gbp)\b")
 _PLURAL_WORD_NEXT = re.compile(r"\s(?:people|(?!this\b|its\b|has\b|was\b|does\b|yes\b)[a-z]{2,}s)\b")
 
 
-def vague_size(item: Found, lowered: str) -> None:
-    """'tens of millions' -> 10 million to 100 million; 'dozens' -> 12 to 120: a power of ten."""
+def vague_size(item: Found, lowered: str, text: str, limit: int) -> None:
+    """'tens of millions' -> 10 million to 100 million; 'dozens' -> 12 to 120: a power of ten.
+    'Tens of millions of dollars' is money."""
+    if lowered.startswith(" of ", item.end):
+        after = unit_after(lowered, text, item.end + 3, limit)
+        if after is not None and after[2].kind == "money":
+            item.kind, item.unit, item.unit_name = "money", after[1], after[2].name
     words = lowered[item.start : item.end].split()
     size = 1
     for word in words:
@@ -140,7 +145,7 @@ def join_ranges(found: list[Found], text: str, p_start: int) -> list[Found]:
                 joint = between.strip()
                 opened = _RANGE_OPEN.search(text, max(p_start, previous.start - 20), previous.start)
                 # "and" joins a range only after "between"; "to" after "from", or when the ends share a unit.
-                if (joint in ("-", "–", "—")) or (joint == "to" and (opened or item.unit_name)) or (joint == "and" and opened and opened.group(0).lower().startswith("between")):
+                if (joint in ("-", "–")) or (joint == "to" and (opened or item.unit_name)) or (joint == "and" and opened and opened.group(0).lower().startswith("between")):
                     merged = Found(previous.start, item.end, previous.value, item.kind, item.unit, item.unit_name, previous.value, item.value)
                     if previous.unit is not None:
                         merged.unit = previous.unit

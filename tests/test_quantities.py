@@ -131,16 +131,21 @@ def test_approximations_are_kept_as_a_qualifier(text: str, figure: str, qualifie
 
 
 @pytest.mark.parametrize(
-    "text, figure, low, high",
+    "text, figure, kind, low, high",
     [
-        ("The scheme cost tens of millions of pounds.", "tens of millions", 10_000_000, 100_000_000),
-        ("Hundreds of thousands marched on Saturday.", "Hundreds of thousands", 100_000, 1_000_000),
-        ("Thousands of fans waited outside.", "Thousands", 1_000, 10_000),
+        ("The scheme cost tens of millions of pounds.", "tens of millions", "money", 10_000_000, 100_000_000),
+        ("Hundreds of thousands marched on Saturday.", "Hundreds of thousands", "vague", 100_000, 1_000_000),
+        ("Thousands of fans waited outside.", "Thousands", "vague", 1_000, 10_000),
     ],
 )
-def test_vague_orders_of_magnitude_are_a_range(text: str, figure: str, low: int, high: int) -> None:
+def test_vague_orders_of_magnitude_are_a_range(text: str, figure: str, kind: str, low: int, high: int) -> None:
     found = the(text, figure)
-    assert (found.kind, found.value, found.low, found.high) == ("vague", None, low, high)
+    assert (found.kind, found.value, found.low, found.high) == (kind, None, low, high)
+
+
+def test_an_em_dash_is_no_range() -> None:
+    found = figures_of("Revenue is off compared with 2014 — 7.7 percent.")
+    assert [(f.text, f.kind) for f in found] == [("2014", "year"), ("7.7 percent", "percent")]
 
 
 @pytest.mark.parametrize(
