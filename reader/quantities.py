@@ -33,8 +33,9 @@ def vague_size(item: Found, lowered: str, text: str, limit: int) -> None:
     'Tens of millions of dollars' is money."""
     if lowered.startswith(" of ", item.end):
         after = unit_after(lowered, text, item.end + 3, limit)
-        if after is not None and after[2].kind == "money":
-            item.kind, item.unit, item.unit_name = "money", after[1], after[2].name
+        if after is not None and (after[2].kind == "money" or after[1].lower() in POUND_FORMS):
+            name = "pound sterling" if after[1].lower() in POUND_FORMS else after[2].name  # millions of pounds are money
+            item.kind, item.unit, item.unit_name = "money", after[1], name
     words = lowered[item.start : item.end].split()
     size = 1
     for word in words:
