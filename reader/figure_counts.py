@@ -179,7 +179,9 @@ def _with_unit(counts: str | None, item: Found, text: str) -> str | None:
 def _counts(text: str, item: Found, before: str, s_start: int, s_end: int, previous_noun: tuple[int, str] | None) -> str | None:
     after = text[item.end : min(s_end, item.end + _LOOK_AHEAD)]
     if item.kind == "duration":
-        return duration_event(text, item, before, after, s_end)
+        if len(before) > 80:
+            before = before[before.find(" ", len(before) - 80) + 1 :]  # from a word's start
+        return duration_event(text, item, before, after[:80], s_end)
     if item.unit_name and item.unit_name.endswith(" of age"):
         return "age"
     noun = _noun_after(text, item.end, s_end)
@@ -237,6 +239,10 @@ _TIME_LEAD = re.compile(
     r"more|less|least|at|up|to|just|only|another|further|a|an|least|roughly|approximately|barely|than)\b)+\s*$",
     re.I,
 )
+_TIME_LEAD_WORDS = frozenset(
+    "for in within after over during since than by of the next past last first coming nearly almost about some around "
+    "more less least at up to just only another further a an roughly approximately barely".split()
+)
 # "to Damascus", "from it", "near the exposition": where, not what.
 _TRAILING_PLACE = re.compile(
     r"(?:\s+(?:to|from|in|at|on|into|with|near|across|around|outside|inside|toward|towards)\s+"
@@ -251,13 +257,28 @@ _SPENT_IN = re.compile(
 _SINCE_AFTER = re.compile(r"^\s+(?:after|since|before|into|until)\s+", re.I)
 _OF_AFTER = re.compile(r"^\s+(?:of|after)\s+")
 _TO_VERB = re.compile(r"^\s+to\s+([a-z]{3,})\b")
-_RELATIVE = re.compile(r"\b(?:that|which|who)\s*$", re.I)
 _DURATION_SKIP = frozenset(
     """would could should will shall may might must can cannot start started starting begin began begins continue continued
     expected is are was were be been being has have had do does did just now only my your our us me i you it this that
     there then still so very not also some least more most than""".split()
 ) | _STOP - {"first"}
-_DURATION_CLAUSE_START = re.compile(r"^.*(?:[,;:—–(“”\"]|\b(?:and|but|that|which|who|while|when|because|as|if|with)\b)", re.S | re.I)
+# Where a clause opens: after punctuation or one of these words. Found with rfind, from the end:
+# a pattern "^.*(?:...)" tried the words at every position of the text, back from its end.
+_CLAUSE_PUNCTUATION = ",;:—–(“”\""
+_CLAUSE_WORDS = tuple(f" {w} " for w in "and but that which who while when because as if with".split())
+_RELATIVE_WORDS = frozenset({" that ", " which ", " who "})
+
+
+def _clause_start(before: str) -> tuple[int, int | None]:
+    """Where the last clause of before begins, and where its relative pronoun stands if it opens with one."""
+    cut = max(map(before.rfind, _CLAUSE_PUNCTUATION)) + 1
+    padded = f" {before.lower()} "
+    begin, relative = cut, None
+    for word in _CLAUSE_WORDS:
+        at = padded.rfind(word, cut)
+        if at >= 0 and at + len(word) - 1 > begin:
+            begin, relative = at + len(word) - 1, (at if word in _RELATIVE_WORDS else None)
+    return begin, relative
 
 
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$", re.I)
@@ -266,6 +287,17 @@ _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$", re.I)
 def _content(words: str, skip: frozenset[str] = _DURATION_SKIP) -> list[str]:
     """The telling words: no auxiliaries, contractions or units ("kph", "mph")."""
     return [w for w in _NOUN_TOKEN.findall(words) if w.lower() not in skip and w.lower() not in UNITS and not _CONTRACTION.search(w)]
+
+
+_FOLLOWING_LEAD = re.compile(r"^\s*(?:ago|later|earlier|after|since|before|of|into)\b", re.I)
+_PUNCTUATION = re.compile(r"[,;:.!?(]")
+
+
+def _strip_end(pattern: re.Pattern[str], text: str, reach: int = 40) -> str:
+    """text without what pattern, anchored at the end, matches in its last reach characters.
+    Searching only there keeps a pattern that ends in $ from being tried at every position."""
+    match = pattern.search(text, max(0, len(text) - reach))
+    return text[: match.start()] if match else text
 
 
 def duration_event(text: str, item: Found, before: str, after: str, s_end: int) -> str | None:
@@ -292,12 +324,13 @@ def duration_event(text: str, item: Found, before: str, after: str, s_end: int) 
     spent = _SPENT_IN.match(after)
     if spent:
         return spent.group(1)
-    purpose = _TO_VERB.match(after)
-    if purpose and _LASTED.search(before):
+    lasted = _LASTED.search(before, max(0, len(before) - 30))  # the verb stands just before: "lasted six hours"
+    purpose = _TO_VERB.match(after) if lasted else None
+    if purpose:
         return purpose.group(1)  # "take nine years to build"
-    lasted = _LASTED.search(before)
     if lasted:
-        subject = _content(_DURATION_CLAUSE_START.sub("", before[: lasted.start()]))
+        head = before[: lasted.start()]
+        subject = _content(head[_clause_start(head)[0] :])
         if not subject:
             # "The tentative deal, announced Friday, would last four years": the sentence's subject
             subject = _content(before.split(",")[0])
@@ -306,32 +339,33 @@ def duration_event(text: str, item: Found, before: str, after: str, s_end: int) 
     since = _SINCE_AFTER.match(after)
     if since:
         # "six years after she was released from house arrest", "nine months into her tenure"
-        words = [w for w in _content(re.split(r"[,;:.!?(]", after[since.end() :], maxsplit=1)[0]) if not w.endswith("ly")]
+        words = [w for w in _content(_PUNCTUATION.split(after[since.end() :], maxsplit=1)[0]) if not w.endswith("ly")]
         if words:
             return " ".join(words[:3])
-    clause_match = _DURATION_CLAUSE_START.match(before)
-    clause = before[clause_match.end() :] if clause_match else before
-    clause = _TIME_LEAD.sub("", " " + clause)
+    begin, relative = _clause_start(before)
+    clause = before[begin:]
+    last = clause.rsplit(None, 1)[-1:]
+    if last and last[0].lower() in _TIME_LEAD_WORDS:
+        clause = _strip_end(_TIME_LEAD, " " + clause)
     for _ in range(3):
-        stripped = _TRAILING_PLACE.sub("", clause)
+        stripped = _strip_end(_TRAILING_PLACE, clause)
         if stripped == clause or not _content(stripped):
             break
         clause = stripped
     words = _content(clause)
-    relative = _RELATIVE.search(before, 0, clause_match.end()) if clause_match else None
-    if relative and len(words) <= 1:
+    if relative is not None and len(words) <= 1:
         # "aid that would start arriving in the next 72 hours": the aid, arriving
-        antecedent = _content(_DURATION_CLAUSE_START.sub("", before[: relative.start()]))
+        head = before[:relative]
+        antecedent = _content(head[_clause_start(head)[0] :])
         words = antecedent[-2:] + words[-1:]
     if words:
         return " ".join(words[-2:])
-    if clause_match and before[: clause_match.end()].rstrip().endswith(","):
+    if begin and before[:begin].rstrip().endswith(","):
         # "The monsoon reached Kerala on Thursday, three days ahead of its normal date"
-        previous = before[: clause_match.end()].rstrip().rstrip(",")
-        lead = _DURATION_CLAUSE_START.match(previous)
-        previous = " " + (previous[lead.end() :] if lead else previous)
+        previous = before[:begin].rstrip().rstrip(",")
+        previous = " " + previous[_clause_start(previous)[0] :]
         for _ in range(3):
-            stripped = _TRAILING_PLACE.sub("", previous)
+            stripped = _strip_end(_TRAILING_PLACE, previous)
             if stripped == previous or not _content(stripped):
                 break
             previous = stripped
@@ -339,6 +373,6 @@ def duration_event(text: str, item: Found, before: str, after: str, s_end: int) 
         if words:
             return " ".join(words[-3:])
     # "Two years after the war began": the duration opens its clause, the event follows.
-    following = re.sub(r"^\s*(?:ago|later|earlier|after|since|before|of|into)\b", "", after.split(",")[0], flags=re.I)
+    following = _FOLLOWING_LEAD.sub("", after.split(",", 1)[0], count=1)
     words = _content(following)
     return " ".join(words[:3]) or None

@@ -141,6 +141,7 @@ _LABEL_WORDS = frozenset(
     """highway route interstate exit junction gate flight platform terminal room chapter article section clause
     resolution amendment paragraph page category tier channel bus district ward no. number""".split()
 )
+_LABEL_ENDINGS = tuple(f"{word} " for word in _LABEL_WORDS)
 # "one of the war's major turning points", "no one", "one another": not counts.
 _NOT_A_COUNT_AFTER = re.compile(r"^(?:[- ](?:of|another|who|which|that|is|was|and|or|by|to)\b|\s*[,.;:!?)]|$)", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:no|any|some|every|each|this|that|the|which|anyone|someone)\s$", re.I)
@@ -225,7 +226,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
     for m in _NUMBER.finditer(text, p_start, p_end) if digits else ():
         if not _free(taken, m.start(), m.end()):
             continue
-        if lowered[m.start() - 1 : m.start()] == " " and word_before(lowered, m.start(), p_start) in _LABEL_WORDS:
+        if lowered.endswith(_LABEL_ENDINGS, max(p_start, m.start() - 14), m.start()) and word_before(lowered, m.start(), p_start) in _LABEL_WORDS:
             continue  # "Highway 35", "Flight 370", "Article 5": names, not quantities
         if m.start() > p_start and text[m.start() - 1].isalpha() and currency_before(lowered, text, m.start(), p_start) is None:
             continue  # "F16", "A380": letters onto digits, no currency code

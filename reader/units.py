@@ -316,6 +316,7 @@ _TITLED = frozenset({"rs", "rp", "tk", "ksh", "sfr"})
 # What the forms end with, and the forms that are words: checked before the pattern runs.
 _FORM_ENDS = frozenset(form[-1] for form in CURRENCIES_BEFORE)
 _LETTER_FORMS = frozenset(form.split()[-1] for form in CURRENCIES_BEFORE if form[-1].isalpha())
+_LETTER_ENDINGS = tuple(_LETTER_FORMS) + tuple(f"{form} " for form in _LETTER_FORMS)
 
 
 def word_before(lowered: str, start: int, floor: int) -> str:
@@ -334,7 +335,7 @@ def currency_before(lowered: str, text: str, start: int, floor: int) -> tuple[in
         previous = lowered[start - 2] if start - 2 >= floor else ""
     if not previous or previous not in _FORM_ENDS:
         return None  # most numbers follow a space and a word no currency ends like
-    if previous.isalpha() and word_before(lowered, start, floor) not in _LETTER_FORMS:
+    if previous.isalpha() and not lowered.endswith(_LETTER_ENDINGS, max(floor, start - 8), start):
         return None
     window_start = max(floor, start - 8)
     match = CURRENCY_BEFORE.search(lowered, window_start, start)
