@@ -33,18 +33,20 @@ _PASSES_OF_BITS = (
     (ONE_IN, {"fraction"}),  # "1 in 5"
     (CODE, {"code"}),  # "F-16", "COVID-19", "#5"
 )
-_STREET_WORDS = ("street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "blvd", "lane", "drive", "way", "place", "court", "terrace", "square", "highway")
+# As the street pattern spells them, capitalised: "st." in "the first." or "way" in "away" no longer
+# sends a window through it.
+_STREET_WORDS = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd", "Lane", "Drive", "Way", "Place", "Court", "Terrace", "Square", "Highway")
 _SCALE_WORDS = ("million", "billion", "trillion", "thousand")
 
 
-def _passes(window: str, kinds: int) -> set[str]:
+def _passes(window: str, kinds: int, original: str = "") -> set[str]:
     """The passes worth running over a lower-cased window whose anchors hold kinds."""
     passes: set[str] = set()
     if kinds & DIGITS:
         for bit, names in _PASSES_OF_BITS:
             if kinds & bit:
                 passes |= names
-        if any(map(window.__contains__, _STREET_WORDS)):
+        if any(map(original.__contains__, _STREET_WORDS)):
             passes.add("street")
         if kinds & MONTH_WORD:
             passes.add("date")  # every date holds a digit: "May" alone is not looked at further

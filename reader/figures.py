@@ -177,7 +177,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
             found.append(item)
 
     digits = kinds & DIGITS
-    passes = _passes(lowered[p_start:p_end], kinds)
+    passes = _passes(lowered[p_start:p_end], kinds, text[p_start:p_end])
     for m in _CLOCK.finditer(text, p_start, p_end) if "clock" in passes else ():
         take(m.start(), m.end(), _clock_value(m), "date")
     for name, pattern in _BLOCKED:
