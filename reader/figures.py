@@ -311,8 +311,11 @@ def extract_figures(
         if spans is None:
             spans = known[index] = sentence_spans(text, p_start, p_end)
         previous_noun: tuple[int, str] | None = None  # sentence start, noun
+        k, last = 0, len(spans) - 1  # figures come in order: the sentence of each is at or after the last one's
         for item in found:
-            sentence = next((s for s in spans if s[0] <= item.start < s[1] + 1), (p_start, p_end))
+            while k < last and spans[k][1] + 1 <= item.start:
+                k += 1
+            sentence = spans[k] if spans and spans[k][0] <= item.start < spans[k][1] + 1 else (p_start, p_end)
             counts, qualifier = counts_of(text, item, sentence, previous_noun)
             if counts and item.kind in ("count", "vague"):
                 words = counts.split()
