@@ -101,6 +101,11 @@ def figure_rows(index: Index) -> list[dict]:
             "value": f.value,
             "kind": f.kind,
             "counts": f.counts,
+            "unit": f.unit,
+            "unit_name": f.unit_name,
+            "low": f.low,
+            "high": f.high,
+            "qualifier": f.qualifier,
             "start": f.start,
             "end": f.end,
         }
@@ -353,7 +358,7 @@ def _check_theme(name: str) -> None:
 COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "list": ("articles: id, title, outlet, dateline, date, words, counts", _command("articles", list_rows, ["id", "title", "outlet", "words", "quotes", "figures"])),
     "quotes": ("every quote with its speaker and offsets", _command("quotes", quote_rows, ["article", "speaker", "text"])),
-    "figures": ("every figure with its value, kind and what it counts", _command("figures", figure_rows, ["article", "text", "value", "kind", "counts"])),
+    "figures": ("every figure with its value, kind, unit and what it counts", _command("figures", figure_rows, ["article", "text", "value", "kind", "unit_name", "counts"])),
     "text": ("an article's clean text (the text every offset refers to)", _text),
     "compare": ("quotes carried by several articles, claims agreed or disputed, and people", _compare),
     "search": ("quotes (or with --full-text, sentences) matching QUERY, best first", _search),

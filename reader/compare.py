@@ -34,6 +34,7 @@ from reader.speakers import ORGANISATION_WORDS, is_person_name, is_unresolved, m
 
 if TYPE_CHECKING:
     from reader.articles import Article
+    from reader.figures import Figure
     from reader.index import Index
 
 
@@ -275,6 +276,7 @@ class _Reading:
     article: str
     number: int
     kind: str
+    unit: str | None  # money and measures join only in one unit: 300 miles is not 300 km
     value: float | int | str | None
     text: str
     start: int
@@ -315,13 +317,29 @@ def _size(reading: _Reading) -> float | None:
     return size * 1_000 if words[-1] == "thousands" and "hundreds" in words else size
 
 
+def _named(figure: Figure) -> str | None:
+    """What a figure counts, without the unit's name figures add in brackets: '15%' counts
+    'turnout (percent)', a claim about turnout. A figure named by its unit alone ('72 hours'
+    once counted 'hours') says nothing a claim could be joined on."""
+    counts = figure.counts
+    if not counts:
+        return None
+    name = figure.unit_name
+    if name:
+        if counts == name:
+            return None
+        counts = counts.removesuffix(f" ({name})")
+    return counts
+
+
 def _readings(article: Article) -> list[_Reading]:
     found = []
     sentences: dict[int, list[tuple[int, int]]] = {}
     starts = [p.start for p in article.paragraphs]
     quote_starts = [q.start for q in article.quotes]  # quotes are in text order and do not overlap
     for number, figure in enumerate(article.figures):
-        if not figure.counts or figure.kind in ("date", "ordinal"):
+        counts = _named(figure)
+        if not counts or figure.kind in ("date", "ordinal"):
             continue
         p = max(0, bisect_right(starts, figure.start) - 1)
         if p not in sentences:
@@ -334,13 +352,14 @@ def _readings(article: Article) -> list[_Reading]:
                 article.id,
                 number,
                 "count" if figure.kind == "vague" else figure.kind,
+                figure.unit_name if figure.kind in ("money", "measure", "percent") else None,
                 figure.value,
                 figure.text,
                 figure.start,
                 figure.end,
-                figure.counts,
-                _counted(figure.counts),
-                _context(sentence, figure.text, figure.counts),
+                counts,
+                _counted(counts),
+                _context(sentence, figure.text, counts),
                 _attributed_to(article, quote_starts, s_start, figure.start),
             )
         )
@@ -357,7 +376,7 @@ def _attributed_to(article: Article, quote_starts: list[int], sentence_start: in
 
 def _same_thing(a: _Reading, b: _Reading, weight: dict[str, float]) -> float:
     """How surely two figures count the same thing: 0 when they cannot, else the evidence."""
-    if a.kind != b.kind or a.nouns != b.nouns:
+    if a.kind != b.kind or a.unit != b.unit or a.nouns != b.nouns:
         return 0.0
     if a.kind == "year" and a.value != b.value:
         return 0.0  # a 2019 agreement and a 2020 one are two agreements
@@ -372,9 +391,9 @@ def _same_thing(a: _Reading, b: _Reading, weight: dict[str, float]) -> float:
 
 def claims(articles: tuple[Article, ...]) -> tuple[Claim, ...]:
     readings = [r for article in articles for r in _readings(article)]
-    by_nouns: dict[tuple[str, frozenset[str]], list[int]] = defaultdict(list)
+    by_nouns: dict[tuple[str, str | None, frozenset[str]], list[int]] = defaultdict(list)
     for i, reading in enumerate(readings):
-        by_nouns[(reading.kind, reading.nouns)].append(i)
+        by_nouns[(reading.kind, reading.unit, reading.nouns)].append(i)
 
     # A word in every article ("Aleppo" in a story about Aleppo) weighs a quarter.
     holders: dict[str, set[str]] = defaultdict(set)

@@ -69,9 +69,14 @@ def test_four_civilians_killed_in_idlib_is_agreed(seeds) -> None:
     assert claim_with(seeds, "28").status == "single"
 
 
-def test_reinforcements_within_72_hours_is_agreed_by_three(seeds) -> None:
-    claim = claim_with(seeds, "72 hours", "72 hours", "72 hours")
-    assert claim.status == "agreed"
+def test_durations_join_only_when_their_events_match(seeds) -> None:
+    # "72 hours" for Russian reinforcements, for aid arriving, for military support: what each
+    # outlet says will happen differs, so three claims, and no claim is named by its unit.
+    assert claim_with(seeds, "72 hours").status == "single"
+    assert sum(1 for c in seeds.claims if [v.text for v in c.values] == ["72 hours"]) == 3
+    assert not [c for c in seeds.claims if c.counts in ("hours", "years", "months")]
+    # One quote in two articles: displaced eight years ago, one claim.
+    assert claim_with(seeds, "eight years", "eight years").counts == "displaced"
 
 
 def test_agreements_of_different_years_are_never_one_claim(seeds) -> None:

@@ -26,8 +26,8 @@ def test_seed_figures(index) -> None:
     assert ("300", "count", 300, "rebels killed") in figures
     assert ("four", "count", 4, "civilians killed") in figures
     assert ("six", "count", 6, "civilians injured") in figures
-    assert ("72 hours", "duration", 72, "hours") in figures
-    assert ("eight years", "duration", 8, "years") in figures
+    assert ("72 hours", "duration", 72, "Russian reinforcements") in figures
+    assert ("eight years", "duration", 8, "displaced") in figures
     assert ("2016", "year", 2016, None) in figures
 
 
@@ -52,7 +52,7 @@ def test_offsets_point_at_the_figure(index) -> None:
 @pytest.mark.parametrize(
     "text, figure, kind, value",
     [
-        ("The deal is worth $3bn over a decade.", "$3bn", "count", 3_000_000_000),
+        ("The deal is worth $3bn over a decade.", "$3bn", "money", 3_000_000_000),
         ("About 1.5 million people were displaced.", "1.5 million", "count", 1_500_000),
         ("Turnout fell to 15% this year.", "15%", "percent", 15),
         ("Prices rose 4.5 percent in March.", "4.5 percent", "percent", 4.5),
@@ -64,7 +64,7 @@ def test_offsets_point_at_the_figure(index) -> None:
         ("A third of the land is held.", "A third", "fraction", 0.3333),
         ("They approved a third runway.", "third", "ordinal", 3),
         ("Prices rose at 10:45 a.m. on Monday.", "10:45 a.m.", "date", "10:45"),
-        ("Winds reached 96mph overnight.", "96mph", "count", 96),
+        ("Winds reached 96mph overnight.", "96mph", "measure", 96),
         ("It is the second-largest city.", "second", "ordinal", 2),
         ("Reinforcements will arrive within 72 hours.", "72 hours", "duration", 72),
         ("Twenty-five soldiers were hurt.", "Twenty-five", "count", 25),

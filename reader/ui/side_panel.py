@@ -87,10 +87,19 @@ def format_value(value: object) -> str:
 def figure_prompt(figure: Figure) -> Text:
     text = Text()
     text.append(figure.text, style="bold")
+    counts, unit = figure.counts, figure.unit_name
+    if counts and unit:
+        counts = None if counts == unit else counts.removesuffix(f" ({unit})")  # the unit is on the line below
     # "two months" counting "months" says nothing new: show counts only when they add words.
-    if figure.counts and not set(figure.counts.lower().split()) <= set(figure.text.lower().split()):
-        text.append(f"  {figure.counts}")
-    details = figure.kind if figure.value is None else f"{figure.kind} · {format_value(figure.value)}"
+    if counts and not set(counts.lower().split()) <= set(figure.text.lower().split()):
+        text.append(f"  {counts}")
+    details = figure.kind
+    if figure.value is not None:
+        details += f" · {format_value(figure.value)}"
+        if figure.high is not None:
+            details += f"–{format_value(figure.high)}"
+    if unit and unit.split()[0][:5].lower() not in figure.text.lower():
+        details += f" {unit}"  # "70 mph": mile per hour; "72 hours" says its unit itself
     text.append(f"\n{details}", style="dim")
     return text
 
