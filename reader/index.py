@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reader.articles import Article, Paragraph, Removed, parse_article
 from reader.cache import ArticleCache, Entry, Summary, cache_key, dumps, loads, register_compact
-from reader.figures import Figure
+from reader.figures import Figure, Quantity
 from reader.quotes import Quote
 from reader.sources import Discovery, Problem, SourceFile, discover, read_source
 from reader.workers import map_in_workers, worker_count
@@ -45,7 +45,7 @@ def load_source(source: SourceFile) -> Loaded:
     return Loaded(source, article, None)
 
 
-register_compact(Loaded, SourceFile, Problem, Article, Paragraph, Removed, Quote, Figure)
+register_compact(Loaded, SourceFile, Problem, Article, Paragraph, Removed, Quote, Figure, Quantity)
 
 
 PARALLEL_FROM = 64  # files: below this, starting worker processes costs more than it saves
