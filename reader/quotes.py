@@ -17,8 +17,23 @@ import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from reader.names import first_name_gender
+from reader.cues import LABELS
+from reader.attribution import Found, speaker_after, speaker_as_puts, speaker_before
 from reader.sentences import sentence_spans
-from reader.speakers import PRONOUNS, is_description, is_person_name, mentions, resolve, split_speaker
+from reader.sourcing import _subject, attribution_of
+from reader.speakers import (
+    PRONOUNS,
+    is_description,
+    is_person_name,
+    is_unresolved,
+    looks_like_body,
+    mentions,
+    resolve,
+    split_speaker,
+)
+
+__all__ = ["Quote", "attribution_of", "extract_quotes"]
 
 OPENING = "“"
 CLOSING = "”"
@@ -35,38 +50,6 @@ class Quote:
     resolved: bool = False  # the speaker came from an earlier sentence
 
 
-# -- Speech verbs: the words that attribute a quotation. ------------------------
-_SAY_WORDS = (
-    "said|says|say|stated|states|told|tells|added|adds|warned|warns|acknowledged|acknowledges"
-    "|confirmed|confirms|reported|reports|claimed|claims|noted|notes|explained|explains"
-    "|declared|declares|announced|announces|insisted|insists|argued|argues|wrote|writes"
-    "|tweeted|posted|asked|asks|replied|replies|continued|urged|urges|alleged|alleges"
-    "|recalled|recalls|conceded|admitted|admits|stressed|emphasi[sz]ed|cautioned|vowed"
-    "|promised|pledged|predicted|suggested|described|called|accused|denied|agreed|estimates|estimated"
-)
-_PARTICIPLES = "saying|stating|adding|calling|warning|noting|telling|describing|declaring|insisting|arguing|acknowledging|claiming"
-_SAY = rf"(?:{_SAY_WORDS})"
-
-# A noun phrase naming a speaker: no quote marks, no sentence punctuation.
-_NP = r"[^,.;:!?“”\"()]{1,90}?"
-
-# After the quote, verb first: '..., ” said Ali Jumaa, a rebel fighter, in televised remarks.'
-_AFTER_INVERTED = re.compile(
-    rf"^\s*,?\s*(?:{_SAY})\s+(?P<np>{_NP})(?:,\s*(?!which\b|who\b|that\b|where\b|when\b|whose\b)(?P<role>(?:an?|the)\s[^,.;“”\"]{{2,80}}|[a-z][^,.;“”\"]{{2,80}}?))?(?=\s*[,.;]|\s+(?:in|on|at|during|after|from|to|via)\b|$)"
-)
-# After the quote, speaker first: '..., ” the ministry said.' / '” he said, recalling...'
-_AFTER_NORMAL = re.compile(rf"^\s*,?\s*(?P<np>{_NP})\s+(?:also\s+|later\s+|then\s+)?(?:{_SAY})\b")
-# "according to X", "a statement from X" anywhere in the attribution.
-_ACCORDING = re.compile(
-    r"\baccording to (?:a statement (?:from|by) |remarks by |comments by )?(?P<np>[^,.;“”\"]{2,90}?)(?=\s*[,.;]|$|\s+(?:about|on|in|at|after|during)\b)",
-    re.I,
-)
-_STATEMENT_FROM = re.compile(
-    r"\ba (?:statement|post|communiqué|press release) (?:from|by) (?P<np>[^,.;“”\"]{2,90}?)(?=\s*[,.;]|$|\s+(?:about|on|in|at|after|during|said)\b)",
-    re.I,
-)
-# Before the quote: 'NSC spokesperson Sean Savett stated, “...' or 'X said that Y was “...'
-# Lower case only: "the United States" holds no verb.
 _ACRONYM_MARK = re.compile(r"\(([A-Z]{2,6})\)")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,5}[A-Z][\w'’-]*)\s*$")
 
@@ -83,82 +66,79 @@ def _acronyms(text: str) -> dict[str, str]:
         if name:
             found[mark.group(1)] = name.group(1)
     return found
-_COLON_OR_DASH = re.compile(r"^(?P<np>[A-Z][^:;“”\"—–]{1,60}?)\s*(?::|\s[—–-])$")
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$")
-
-
-def _is_passive(text: str, verb_start: int) -> bool:
-    """'was called': the auxiliary stands just before the verb (looked for there only)."""
-    return _PASSIVE.search(text, max(0, verb_start - 16), verb_start) is not None
-
-
-_BEFORE_VERB = re.compile(rf"\b(?:{_SAY})\b|\b(?:{_PARTICIPLES})\b")
-
-# Openings that are not the subject: "Meanwhile,", "In response to the advance,".
-_LEAD_IN = re.compile(
-    r"^(?:(?:meanwhile|however|separately|later|earlier|moreover|still|instead|concurrently"
-    r"|also|then|but|and|yet|so|in turn|in addition|on (?:\w+day|the other hand)|overnight)\b,?\s+"
-    r"|(?:in|on|at|after|before|during|following|amid|despite|with|as|while|when|since|acknowledging)\b[^,]{0,80},\s+)+",
-    re.I,
-)
-# Where a subject noun phrase stops: its finite verb or a relative clause.
-_SUBJECT_END = re.compile(
-    rf"\s+(?:also\s+|later\s+|earlier\s+|previously\s+|separately\s+|\w+ly\s+)?(?:{_SAY}|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|[a-z]+ed)\b|,",
-)
-# Words that end a name inside a longer phrase: "the Russian Foreign Ministry about the call".
-_NP_STOP = re.compile(
-    r"\s+(?:about|on|in|at|over|during|after|before|with|from|to|via|into|through|while|who|which|that|when|as|because|earlier|later|this|last|on)\b.*$"
-)
-
-
 
 @dataclass(frozen=True, slots=True)
 class _Mark:
     position: int
     opening: bool
+    width: int = 1  # '' and `` are two characters
 
 
-def _marks(text: str, start: int, end: int, positions: list[int]) -> list[_Mark]:
-    """The quote marks of one paragraph (at positions), each read as opening or closing."""
+# The marks of English news: curly, straight, and typewriter pairs (``...'' and ''...'',
+# as the New York Times archive prints them).
+_DOUBLE_MARKS = (OPENING, CLOSING, STRAIGHT, "''", "``")
+
+
+def _marks(text: str, start: int, end: int, positions: list[tuple[int, int]]) -> list[_Mark]:
+    """The quote marks of one paragraph (position, width), each read as opening or closing."""
     marks: list[_Mark] = []
     is_open = False
-    for position in positions:
+    for position, width in positions:
         char = text[position]
-        if char == OPENING:
+        if char == OPENING or char == "`":
             opening = True
         elif char == CLOSING:
             opening = False
         else:
             before = text[position - 1] if position > start else " "
-            after = text[position + 1] if position + 1 < end else " "
+            after = text[position + width] if position + width < end else " "
             if before.isspace() or before in "([{—–-/":
                 opening = not after.isspace()
             elif after.isspace() or after in ".,;:!?)]}—–-":
                 opening = False
             else:
                 opening = not is_open
-        marks.append(_Mark(position, opening))
+        marks.append(_Mark(position, opening, width))
         is_open = opening
     return marks
+
+
+def _mark_positions(text: str) -> list[tuple[int, int]]:
+    """(position, width) of every double quote mark in text, in order.
+
+    Found with str.find (faster than re for a few fixed strings). A '' pair is one mark;
+    its characters are not also read as two single quotes.
+    """
+    positions = []
+    for mark in _DOUBLE_MARKS:
+        if mark == "''" or mark == "``":
+            at = text.find(mark)
+            while at != -1:
+                positions.append((at, 2))
+                at = text.find(mark, at + 2)
+            continue
+        at = text.find(mark)
+        while at != -1:
+            positions.append((at, 1))
+            at = text.find(mark, at + 1)
+    positions.sort()
+    return positions
+
+
+def _reopens(text: str, position: int) -> bool:
+    """A paragraph that opens with a quote mark continues a quotation left open."""
+    return text.startswith((OPENING, STRAIGHT, "''", "``"), position)
 
 
 def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """(start, end, paragraph index of the closing mark) of each quotation."""
     found: list[tuple[int, int, int]] = []
     open_at: int | None = None
-    # Every mark of the article, found with str.find (faster than re for three characters);
-    # each paragraph takes its own.
-    positions = []
-    for mark in (OPENING, CLOSING, STRAIGHT):
-        at = text.find(mark)
-        while at != -1:
-            positions.append(at)
-            at = text.find(mark, at + 1)
-    positions.sort()
+    positions = _mark_positions(text)
     first = 0
     for index, (p_start, p_end) in enumerate(paragraphs):
-        first = bisect_left(positions, p_start, first)
-        last = bisect_left(positions, p_end, first)
+        first = bisect_left(positions, (p_start, 0), first)
+        last = bisect_left(positions, (p_end, 0), first)
         marks = _marks(text, p_start, p_end, positions[first:last]) if last > first else []
         continuing = open_at is not None
         if continuing and not (marks and marks[0].opening and marks[0].position == p_start):
@@ -168,7 +148,7 @@ def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int,
             if continuing and number == 0:
                 continue  # the mark that reopens a quote running on from the paragraph before
             if mark.opening:
-                open_at = mark.position + 1  # an earlier unclosed mark is dropped
+                open_at = mark.position + mark.width  # an earlier unclosed mark is dropped
             elif open_at is not None:
                 if mark.position > open_at:
                     found.append((open_at, mark.position, index))
@@ -176,7 +156,7 @@ def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int,
         # A quote left open continues only if the next paragraph reopens it.
         if open_at is not None:
             following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if following is None or text[following : following + 1] not in (OPENING, STRAIGHT):
+            if following is None or not _reopens(text, following):
                 open_at = None
     return found
 
@@ -216,23 +196,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _clean_np(np: str) -> str | None:
-    np = _LEAD_IN.sub("", np.strip())
-    np = _NP_STOP.sub("", np).strip(" ,;:-—–")
-    if not np or len(np.split()) > 12:
-        return None
-    return np
-
-
-def _subject(sentence: str) -> str | None:
-    """The noun phrase that opens a sentence: 'Syrian army officials acknowledged ...'."""
-    body = _LEAD_IN.sub("", sentence.strip().lstrip("“\"‘"))
-    match = _SUBJECT_END.search(body)
-    if match is None or match.start() == 0:
-        return None
-    return _clean_np(body[: match.start()])
-
-
 @dataclass
 class _Context:
     text: str
@@ -255,95 +218,144 @@ class _Context:
         return self.paragraphs[index]
 
 
-_OPENING_MARK = re.compile(r"[“\"‘]")
-_CAPITAL_NEXT = re.compile(r"\s*[A-Z]")
-_SENTENCE_END = re.compile(r"[.!?]")
-_ADVERB_AT_END = re.compile(r"\s+(?:also|later|earlier|previously|separately|\w+ly)\s*$")
+
+_OPENING_MARK = re.compile(r"[“\"‘]|''|``")
+_CLOSING_MARKS = re.compile(r"[”\"]|''")
+_ENDS = (".", "!", "?", "…")
 
 
-def _attribute(ctx: _Context, open_mark: int, close_mark: int) -> tuple[str | None, str | None]:
-    """Speaker and role from the words around one quotation, as written."""
+def _as_speaker(found: Found | None) -> tuple[str | None, str | None]:
+    """A speaker as written -> (name, role): titles and "(D-Mo.)" go to the role."""
+    if found is None:
+        return None, None
+    np = found.speaker
+    party = _PARTY.search(np)
+    if party:
+        np = (np[: party.start()] + np[party.end() :]).strip()
+    if not np or np.lower() in _NOT_SPEAKERS:
+        return None, None
+    name, role = split_speaker(np)
+    if party:
+        role = f"{role} {party.group(0).strip()}" if role else party.group(0).strip()
+    if found.role:
+        role = f"{role}, {found.role}" if role else found.role
+    return name, role
+
+
+_PARTY = re.compile(r"\s*\((?:[DRI]-)?[A-Z][\w.]*(?:[ -][A-Z][\w.]*)?\)")
+_NOT_SPEAKERS = frozenset("this that there it's here what which".split())
+
+
+def _attribute(ctx: _Context, start: int, close_mark: int) -> tuple[Found | None, bool]:
+    """The speaker of one quotation (text[start:close_mark]) from the words around it, as written,
+    and whether the words after it named the speaker ('"Nonsense," she said')."""
     text = ctx.text
     paragraph_end = ctx.paragraphs[ctx.paragraph_of(close_mark)][1]
-    after = text[close_mark + 1 : min(paragraph_end, close_mark + 200)]
+    width = 2 if text.startswith("''", close_mark) else 1
+    after = text[close_mark + width : min(paragraph_end, close_mark + 240)]
     opening = _OPENING_MARK.search(after)
     after = after[: opening.start()] if opening else after
-    quoted = text[open_mark + 1 : close_mark].rstrip()
-    if quoted.endswith((".", "!", "?")) and _CAPITAL_NEXT.match(after):
-        after = ""  # the quotation ended its sentence: what follows is another sentence
-    match = _AFTER_INVERTED.match(after)
-    if match:
-        np = _clean_np(match.group("np"))
-        if np:
-            role = match.group("role")
-            name, title = split_speaker(np)
-            return name, (role.strip() if role else title)
-    match = _AFTER_NORMAL.match(after)
-    if match:
-        np = _clean_np(match.group("np"))
-        if np and len(np.split()) <= 8:
-            return split_speaker(np)
-    for pattern in (_ACCORDING, _STATEMENT_FROM):
-        match = pattern.search(after[:120])
-        if match and not _SENTENCE_END.search(after, 0, match.start()):
-            np = _clean_np(match.group("np"))
-            if np:
-                return split_speaker(np)
-    # Before the quote, within its sentence.
-    sentence_start = ctx.sentence_at(open_mark)[0]
-    before = text[sentence_start:open_mark]
-    before = re.split(r"[”\"]", before)[-1] if "”" in before or before.count('"') else before
-    for pattern in (_ACCORDING, _STATEMENT_FROM):
-        match = pattern.search(before)
-        if match:
-            np = _clean_np(match.group("np"))
-            if np:
-                return split_speaker(np)
-    # 'Lavrov: "We are ready"' and 'A Kremlin spokesman — "No decisions" — declined'
-    match = _COLON_OR_DASH.match(before.strip())
-    if match:
-        np = _clean_np(match.group("np"))
-        if np and len(np.split()) <= 6:
-            return split_speaker(np)
-    # "was called “a disaster”": a passive verb names no speaker.
-    verb = next((v for v in reversed(list(_BEFORE_VERB.finditer(before))) if not _is_passive(before, v.start())), None)
-    if verb:
-        subject = None
-        if not verb.group(0).lower().endswith("ing"):
-            clause = before[: verb.start()]
-            clause = re.split(r",\s+(?=[a-zA-Z])", clause)[-1] if len(clause.split()) > 10 else clause
-            clause = _ADVERB_AT_END.sub("", clause)
-            subject = _clean_np(clause)
-        if subject is None or len(subject.split()) > 10:
-            subject = _subject(text[sentence_start:open_mark])
-        if subject:
-            return split_speaker(subject)
-    return None, None
+    quoted = text[start:close_mark].rstrip()
+    found = speaker_after(after, quoted.endswith(_ENDS), opening is not None)
+    if found is not None:
+        return found, True
+    if found is None:
+        sentence_start = ctx.sentence_at(start - 1)[0]
+        before = text[sentence_start:start].rstrip("“\"‘'` ")
+        if "”" in before or '"' in before or "''" in before:
+            before = _CLOSING_MARKS.split(before)[-1]
+        found = speaker_before(before)
+        if found is None:
+            found = speaker_as_puts(before + " " + after[:80])
+    return found, False
 
 
-def _resolve(ctx: _Context, position: int, pronoun: str) -> tuple[str, str | None] | None:
-    """The nearest earlier named person for 'he' or 'she', from the subjects of earlier sentences."""
-    if pronoun.lower() not in ("he", "she"):
+def _run_in(ctx: _Context, paragraph: int) -> Found | None:
+    """A paragraph that hands its speaker to a quotation in the next: 'The senator wrote:'."""
+    if paragraph < 0:
         return None
+    sentences = ctx.sentences_of(paragraph)
+    if not sentences:
+        return None
+    s_start, s_end = sentences[-1]
+    sentence = ctx.text[s_start:s_end]
+    if '“' in sentence or '"' in sentence or "''" in sentence:
+        return None
+    if sentence.endswith(":"):
+        return speaker_before(sentence[:-1])
+    return None
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
+_FEMALE = frozenset("she her hers herself".split())
+
+
+def _genders(text: str) -> dict[str, str]:
+    """Surnames the article gives an honorific: {'Clinton': 'f', 'Obama': 'm'}."""
+    found: dict[str, str] = {}
+    for match in _HONORIFIC.finditer(text):
+        found.setdefault(match.group(2), "m" if match.group(1) == "Mr" else "f")
+    return found
+
+
+def _gender(name: str, genders: dict[str, str]) -> str | None:
+    words = name.split()
+    if not words:
+        return None
+    known = genders.get(words[-1])
+    if known:
+        return known
+    return first_name_gender(words[0])
+
+
+def _compatible(pronoun: str, name: str, role: str | None, genders: dict[str, str]) -> bool:
+    pronoun = pronoun.lower()
+    if pronoun in ("it", "they"):
+        return looks_like_body(name) or pronoun == "they"
+    if looks_like_body(name) or is_unresolved(name) or name.lower() in PRONOUNS:
+        return False
+    if not (name[:1].isupper()):
+        return False
+    gender = _gender(name, genders)
+    return gender is None or gender == ("f" if pronoun == "she" else "m")
+
+
+def _resolve_pronoun(
+    ctx: _Context, position: int, pronoun: str, earlier: list[tuple[int, str, str | None]], genders: dict[str, str]
+) -> tuple[str, str | None] | None:
+    """The nearest earlier person (he, she) or body (it, they) that fits, within two paragraphs."""
     index = ctx.paragraph_of(position)
+    floor = ctx.paragraphs[max(0, index - 2)][0]
+    candidates = [(p, n, r) for p, n, r in earlier if floor <= p < position]
     for p in range(index, max(-1, index - 3), -1):
-        for s_start, s_end in reversed(ctx.sentences_of(p)):
+        for s_start, s_end in ctx.sentences_of(p):
             if s_start >= position:
                 continue
             subject = _subject(ctx.text[s_start:s_end])
             if subject and subject.split()[0].lower() not in PRONOUNS:
-                if is_person_name(subject):
-                    return split_speaker(subject)
-                # "Residents like Abdulkafi Alhamdo": the name inside the subject.
-                tail = re.search(r"(?:like|including|such as)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})$", subject)
+                name, role = split_speaker(subject)
+                tail = _LIKE_NAME.search(subject)
                 if tail:
-                    return tail.group("name"), None
+                    name, role = tail.group("name"), None
+                candidates.append((s_start, name, role))
+    candidates.sort(key=lambda c: c[0], reverse=True)
+    for _p, name, role in candidates:
+        if _compatible(pronoun, name, role, genders) and (pronoun.lower() not in ("he", "she") or is_person_name(name) or " " not in name):
+            return name, role
     return None
+
+
+_LIKE_NAME = re.compile(r"(?:like|including|such as)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})$")
 
 
 def _is_lone_name(speaker: str) -> bool:
     """'Ortiz': a surname alone, to be matched with a full name given earlier."""
     return " " not in speaker and speaker[:1].isupper() and speaker.lower() not in PRONOUNS
+
+
+def _is_scare(quoted: str) -> bool:
+    """A word or two in quote marks with no cue: a scare quote or a title, not speech."""
+    return len(quoted.split()) <= 2 and not quoted.endswith(_ENDS)
 
 
 def extract_quotes(
@@ -355,92 +367,72 @@ def extract_quotes(
     (shared with the figure extractor, so a paragraph is split once).
     """
     ctx = _Context(text, list(paragraphs), {} if sentences is None else sentences)
-    quotes: list[Quote] = []
-    last_speaker: tuple[int, str, str | None] | None = None  # paragraph, speaker, role
-    acronyms = _acronyms(text)
-    earlier: list[tuple[int, str, str | None]] = []  # position, speaker, role
-    named = None
     doubles = _spans(text, ctx.paragraphs)
     spans = sorted(doubles + _single_spans(text, ctx.paragraphs, doubles))
-    for start, end, _closing_paragraph in spans:
+    # First pass: each quotation's own attribution.
+    rows: list[list] = []  # [t_start, t_end, paragraph, speaker, role, resolved, first_in_paragraph]
+    for start, end, _closing in spans:
         t_start, t_end = _trim(text, start, end)
         if t_end <= t_start:
             continue
-        speaker, role = _attribute(ctx, start - 1, end)
-        resolved = False
+        found, named_after = _attribute(ctx, start, end)
+        if not named_after and (found is None or found.cue in LABELS) and _is_scare(text[t_start:t_end]):
+            continue  # 'called it a "framework"': a quoted word in the writer's sentence
+        speaker, role = _as_speaker(found)
         paragraph = ctx.paragraph_of(start)
-        if speaker and speaker.lower() in PRONOUNS:
-            found = _resolve(ctx, start - 1, speaker)
+        opens = start - ctx.paragraphs[paragraph][0] <= 2
+        rows.append([t_start, t_end, paragraph, speaker, role, False, opens])
+    # Second pass: quotations with no words of their own take the speaker of their paragraph,
+    # or, when they open it, of the quotation run before them.
+    by_paragraph: dict[int, list[list]] = {}
+    for row in rows:
+        by_paragraph.setdefault(row[2], []).append(row)
+    for paragraph, members in by_paragraph.items():
+        named = [r for r in members if r[3] is not None]
+        for row in members:
+            if row[3] is not None:
+                continue
+            source = next((r for r in reversed(named) if r[0] < row[0]), None) or next(iter(named), None)
+            if source is None and row[6] and members[0] is row:
+                previous = by_paragraph.get(paragraph - 1)
+                if previous and previous[-1][3] is not None:
+                    source = previous[-1]
+                elif previous is None:
+                    found = _run_in(ctx, paragraph - 1)
+                    if found:
+                        row[3], row[4] = _as_speaker(found)
+                        row[5] = row[3] is not None
+                        named = [r for r in members if r[3] is not None]
+                        continue
+            if source is not None:
+                row[3], row[4], row[5] = source[3], source[4], True
+                named = [r for r in members if r[3] is not None]
+    # Third pass: pronouns, descriptions and lone surnames to the names they stand for.
+    quotes: list[Quote] = []
+    earlier: list[tuple[int, str, str | None]] = []  # position, speaker, role
+    acronyms = _acronyms(text) if rows else {}
+    named_mentions = None
+    genders = None
+    for t_start, t_end, _paragraph, speaker, role, resolved, _opens in rows:
+        if speaker and speaker.lower() in PRONOUNS and speaker.lower() not in ("i", "we", "you"):
+            if genders is None:
+                genders = _genders(text)
+            found = _resolve_pronoun(ctx, t_start - 1, speaker, earlier, genders)
             if found:
                 (speaker, role), resolved = found, True
-            elif last_speaker and paragraph - last_speaker[0] <= 1 and (
-                speaker.lower() in ("it", "they")
-                or (speaker.lower() in ("he", "she") and is_person_name(last_speaker[1]))
-            ):
-                # "..., it added", "he said": the body or person quoted just before.
-                speaker, role, resolved = last_speaker[1], last_speaker[2], True
-        if (speaker is None or speaker.lower() in ("we", "i")) and last_speaker and last_speaker[0] == paragraph:
-            # A second quotation in the same paragraph with no attribution of its own continues
-            # the speaker the paragraph already named ('"We are ready," said X, "to talk."').
-            speaker, role, resolved = last_speaker[1], last_speaker[2], True
-        quoted = text[t_start:t_end]
-        if speaker is None and len(quoted.split()) <= 2 and not quoted.endswith((".", "!", "?")):
-            continue  # a scare-quoted word ("framework"), not a quotation
         if speaker and speaker.removeprefix("the ").removeprefix("The ") in acronyms:
             # "the IMD" after "India Meteorological Department (IMD)"
             speaker, resolved = acronyms[speaker.removeprefix("the ").removeprefix("The ")], True
         if speaker and (is_description(speaker) or _is_lone_name(speaker)):
-            if named is None:
-                # Only articles that need them pay for the scan, and only up to the last quote:
-                # a name after it resolves nothing. (No name crosses a quote mark.)
-                named = mentions(text, spans[-1][0])
-            found = resolve(speaker, start - 1, earlier, named)
+            if named_mentions is None:
+                # Only articles that need them pay for the scan, and only up to the last quote.
+                named_mentions = mentions(text, rows[-1][0])
+            found = resolve(speaker, t_start - 1, earlier, named_mentions)
             if found:
                 (speaker, role), resolved = found, True
-        if speaker:
-            last_speaker = (paragraph, speaker, role)
-            earlier.append((start, speaker, role))
+        if speaker and speaker.lower() not in PRONOUNS:
+            earlier.append((t_start, speaker, role))
         # Speakers and roles recur across a story's articles: interned, one copy each.
         speaker, role = (sys.intern(speaker) if speaker else None), (sys.intern(role) if role else None)
         quotes.append(Quote(t_start, t_end, text[t_start:t_end], speaker, role, resolved))
     return tuple(quotes)
-
-
-# "the Russian Centre ..., which claimed the strikes killed approximately 300 rebels"
-_WHICH_SAID = re.compile(rf"(?P<np>[A-Z][^,;“”\"]{{2,90}}),\s+(?:which|who)\s+(?:also\s+)?(?:{_SAY})\b[^,;]*$")
-
-
-_CLAIMED_LIVES = re.compile(r"claim\w*\s+(?:the\s+)?(?:lives|hundreds|thousands|millions|\d)")  # a war "claimed lives"
-
-
-def attribution_of(text: str, sentence_start: int, position: int) -> str | None:
-    """Who the words at position are attributed to, from the sentence before them.
-
-    'According to the Observatory, 301 people ...', 'State television alleged that
-    Russian airstrikes killed 200 militants': the source of a figure, as written.
-    """
-    before = text[sentence_start:position]
-    for pattern in (_ACCORDING, _STATEMENT_FROM):
-        match = pattern.search(before)
-        if match:
-            np = _clean_np(match.group("np"))
-            if np:
-                return split_speaker(np)[0]
-    match = _WHICH_SAID.search(before)
-    if match:
-        np = _clean_np(match.group("np").split(", ")[-1])
-        if np:
-            return split_speaker(np)[0]
-    # Only the figure's own clause: "X reported four killed, while Russia promised aid within 72 hours".
-    clause = re.split(r",\s+(?:while|but|and|although|though|whereas|as)\s+", before)[-1]
-    clause_start = position - len(clause)
-    verbs = [
-        v for v in _BEFORE_VERB.finditer(clause)
-        if not _is_passive(clause, v.start()) and not _CLAIMED_LIVES.match(text, clause_start + v.start())
-    ]
-    if not verbs:
-        return None
-    subject = _subject(clause)
-    if subject is None or subject.split()[0].lower() in PRONOUNS:
-        return None
-    return split_speaker(subject)[0]

@@ -16,7 +16,7 @@ _ABBREVIATIONS = frozenset(
     " sept oct nov dec mt ft ave blvd".split()
 )
 # "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens with a class lets re skip ahead fast.
-_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\u00c0-\u024f])")
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*\s+(?=(?:''|``|[\"“‘'(\[])?[A-Z0-9\u00c0-\u024f])")
 _LOOK_BACK = 30  # characters: no abbreviation or initials run longer
 
 

@@ -1,0 +1,420 @@
+"""Who a quotation is attributed to: the grammar of attribution as reporters write it.
+
+The words around a quote are cut into tokens (a parenthesis such as "(D-Mo.)" is
+one) and read with a few rules, not a model:
+
+- a cue verb (reader.cues) has a subject: the noun phrase just before it, over
+  adverbs and auxiliaries ("also said", "has repeatedly argued"), with its
+  appositives ("Scott Reed, a strategist for the group, said");
+- after the quote the order may be inverted ("..., said Rep. Ann Cole (D-Ore.)");
+- "according to X", "quoted X as saying", "as X put it", "X: ...", "― X" under a quote;
+- a participle ("..., adding, ...") takes the subject of its sentence;
+- a passive cue names no speaker unless "by X" says who.
+
+The result is the speaker as written (name, pronoun or description) and a role
+when an appositive gives one; speakers.py separates titles and resolves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.cues import is_bare, is_cue, is_participle, needs_particle
+
+_TOKEN = re.compile(r"\((?:[^()\s]{1,14}\s?){1,3}\)|[^\s,;:()“”\"—–―]+|[,;:—–―]")
+_DETERMINERS = frozenset(
+    "the a an this that these those his her its their our my your another one some each every both several many".split()
+)
+_PRONOUNS = frozenset("he she they it we i you".split())
+_STOPS = frozenset(
+    """and but or nor so yet because although though while when whenever where after before since until
+    unless if as than that which who whom whose what whether how why in on at to from with without about into
+    onto over under between among against through during despite unlike like including via by per amid
+    is was are were be been being has have had do does did will would can could may might must should shall
+    not also later then again once still just even never already only now here there too
+    meanwhile however moreover instead yesterday today tonight tomorrow""".split()
+)
+_INNER = frozenset(("of", "for", "at", "from", "in"))  # "the leader of the party", "Mr. Morgan of the Sierra Club"
+_ADVERBS = frozenset(
+    """also later then again once previously recently earlier repeatedly reportedly since further
+    has have had would will did does do was were is are had been just then quickly simply often
+    long finally first last next once always never""".split()
+)
+_DAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon evening".split()
+)
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt cpl adm sen sens rep reps gov pres st jr sr rev hon gov lt".split()
+)
+_PASSIVE_AUX = frozenset("was were is are been be being".split())
+_PARTICLES = frozenset("al al- el bin ibn abu de da di van von der la le du del dos st.".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A speaker as written, and a role where an appositive gives one."""
+
+    speaker: str
+    role: str | None = None
+    cue: str | None = None  # the verb before the quote that named the speaker
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, with a full stop that ends a sentence split off ("said." -> "said", ".")."""
+    tokens = []
+    for token in _TOKEN.findall(text):
+        if len(token) > 1 and token[-1] in ".!?…" and not _keeps_stop(token):
+            word = token.rstrip(".!?…")
+            if word:
+                tokens.append(word)
+            tokens.append(".")
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def _bare(token: str) -> str:
+    """'Obama.' -> 'Obama'; 'Mr.' and 'U.S.' keep their stops."""
+    if token.endswith(".") and not _keeps_stop(token):
+        return token[:-1]
+    return token
+
+
+def _keeps_stop(token: str) -> bool:
+    core = token.rstrip(".").lower().lstrip("(")
+    return core in _ABBREVIATIONS or len(core) == 1 or "." in core or token.endswith(".)")
+
+
+def _ends_sentence(token: str) -> bool:
+    return token == "."
+
+
+def _is_name(token: str) -> bool:
+    first = token.lstrip("‘'")[:1]
+    return (first.isupper() and token.lower() not in _STOPS and token.lower() not in _DETERMINERS) or token.startswith("(") or token.lower() in _PARTICLES or token[:1].isdigit()
+
+
+def _is_possessive(token: str) -> bool:
+    return token.endswith(("’s", "'s", "s’", "s'")) and token[:1].isupper()
+
+
+def _is_word(token: str) -> bool:
+    return token not in (",", ";", ":", ".", "—", "–", "―") and bool(token)
+
+
+def _is_verb(token: str) -> bool:
+    """A cue that cannot be a noun: 'said', 'argued' (not 'command', 'reports')."""
+    return not token[:1].isupper() and is_cue(token) and not is_bare(token) and not token.endswith("s")
+
+
+def _np_back(tokens: list[str], last: int, limit: int = 10) -> int | None:
+    """The first token of the noun phrase that ends at tokens[last], or None."""
+    j = last
+    start = None
+    while j >= 0 and last - j < limit:
+        token = tokens[j]
+        low = token.lower()
+        if not _is_word(token) or _is_verb(token):
+            break
+        if low in _DETERMINERS or _is_possessive(token):
+            start = j
+            if _is_possessive(token):
+                # "Hillary Clinton's spokesman": the owner's whole name.
+                while j - 1 >= 0 and _is_name(tokens[j - 1]) and tokens[j - 1].lower() not in _STOPS:
+                    j -= 1
+                    start = j
+            if j - 1 >= 0 and tokens[j - 1].lower() in _INNER:
+                j -= 1
+                continue
+            break
+        if low in _INNER and start is not None:
+            j -= 1
+            continue
+        if low in _STOPS:
+            break
+        start = j
+        j -= 1
+    if start is None:
+        return None
+    while start <= last and tokens[start].lower() in _INNER:
+        start += 1
+    if start > last:
+        return None
+    # Lower-case words with no determiner and no name: "voters", "senior officials"; at most three.
+    words = tokens[start : last + 1]
+    if not any(_is_name(t) or t.lower() in _DETERMINERS or _is_possessive(t) for t in words) and len(words) > 3:
+        start = last - 2
+    return start
+
+
+def _skip_adverbs_back(tokens: list[str], i: int) -> int:
+    """Over 'also', 'has', 'on Tuesday', 'last week' before a cue."""
+    while i >= 0:
+        low = tokens[i].lower()
+        if low in _ADVERBS or (low.endswith("ly") and tokens[i][:1].islower() and len(low) > 4):
+            i -= 1
+        elif low in _DAYS and i >= 1 and tokens[i - 1].lower() in ("on", "last", "this", "late", "early"):
+            i -= 2
+        elif low in _DAYS and tokens[i][:1].isupper():
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _join(tokens: list[str]) -> str:
+    text = " ".join(_bare(t) if n == len(tokens) - 1 else t for n, t in enumerate(tokens))
+    return text.strip(" ,;:")
+
+
+def _is_proper(words: list[str]) -> bool:
+    return bool(words) and _is_name(words[-1]) and not words[-1].startswith("(")
+
+
+def _subject_before(tokens: list[str], cue: int) -> Found | None:
+    """The subject of the cue at tokens[cue], with its appositives."""
+    i = _skip_adverbs_back(tokens, cue - 1)
+    if i < 0:
+        return None
+    if tokens[i].lower() in _PRONOUNS:
+        return Found(tokens[i])
+    appositives: list[list[str]] = []
+    while tokens[i] == ",":
+        # "Scott Reed, a strategist for the group, said": chunks back to the head.
+        j = i - 1
+        while j >= 0 and tokens[j] not in (",", ";", ":") and i - j <= 16 and not _ends_sentence(tokens[j]):
+            j -= 1
+        chunk = tokens[j + 1 : i]
+        if not chunk:
+            return None
+        if j >= 0 and tokens[j] == "," and len(appositives) < 3:
+            appositives.append(chunk)
+            i = j
+            continue
+        # The chunk opens its clause: it is the head when it is a noun phrase throughout.
+        first = _np_back(tokens, i - 1)
+        if first != j + 1:
+            return None
+        return _choose(chunk, list(reversed(appositives)))
+    first = _np_back(tokens, i)
+    if first is None:
+        return None
+    return _choose(tokens[first : i + 1], list(reversed(appositives)))
+
+
+_RELATIVE = frozenset("who which whose whom where when".split())
+
+
+def _choose(head: list[str], appositives: list[list[str]]) -> Found | None:
+    """Of a head and its appositives, the name is the speaker and the rest its role."""
+    if not head:
+        return None
+    # "X's spokeswoman, Y, said" and "the company's founder, Y, said": the name is the speaker.
+    if not _is_proper(head) or head[0].lower() in _DETERMINERS or _is_possessive(head[0]):
+        for n, chunk in enumerate(appositives):
+            if chunk and all(_is_name(t) for t in chunk) and chunk[0][:1].isupper() and len(chunk) <= 5:
+                return Found(_join(chunk), _join(head))
+    if len(head) > 10 or head[0].lower() in _STOPS:
+        return None
+    roles = [c for c in appositives if c and c[0].lower() not in _RELATIVE and len(c) <= 14]
+    role = _join(roles[0]) if roles else None
+    if appositives and not roles and not _is_proper(head) and head[0].lower() not in _DETERMINERS:
+        return None
+    return Found(_join(head), role)
+
+
+def _np_forward(tokens: list[str], i: int) -> int:
+    """The index after the noun phrase that starts at tokens[i] (i itself when none does)."""
+    j = i
+    determiner = seen_name = False
+    while j < len(tokens) and j - i < 10:
+        token = tokens[j]
+        low = token.lower()
+        if not _is_word(token) or (is_cue(low) and not token[:1].isupper()):
+            break
+        if low in _DETERMINERS or _is_possessive(token):
+            determiner = True
+        elif low in _INNER and j + 1 < len(tokens) and (tokens[j + 1].lower() in _DETERMINERS or _is_name(tokens[j + 1])) and j > i:
+            pass
+        elif low in _STOPS or low in _DAYS:
+            break
+        elif not _is_name(token):
+            if seen_name and low.endswith("ed"):
+                break  # "The White House distanced": the name is over, its verb begins
+            if not determiner and not _leads_to_name(tokens, j):
+                break  # "said campaign manager Kellyanne Conway": lower-case words lead only into a name
+        else:
+            seen_name = True
+        j += 1
+        if _ends_sentence(token):
+            break
+    return j
+
+
+def _leads_to_name(tokens: list[str], j: int) -> bool:
+    """tokens[j] starts a run of up to three lower-case words that ends in a name."""
+    for k in range(j, min(len(tokens), j + 4)):
+        token = tokens[k]
+        if _is_name(token):
+            return k > j
+        if not _is_word(token) or token.lower() in _STOPS or token.lower() in _DETERMINERS:
+            return False
+    return False
+
+
+_NOT_INVERTED = frozenset(("read", "reads", "thought", "believed", "found"))
+
+
+def _inverted(tokens: list[str], cue: int) -> Found | None:
+    """'..., said Rep. Ann Cole (D-Ore.), the panel's chair, in a statement.'"""
+    if tokens[cue] in _NOT_INVERTED:
+        return None  # "read a banner": a thing written, not a speaker
+    start = cue + 1
+    if start < len(tokens) and tokens[start].lower() in _PRONOUNS:
+        return Found(tokens[start])
+    end = _np_forward(tokens, start)
+    head = tokens[start:end]
+    if not head or not (head[0][:1].isupper() or head[0].lower() in _DETERMINERS or _is_possessive(head[0]) or _is_proper(head)):
+        return None
+    appositives = []
+    j = end
+    while j < len(tokens) and tokens[j] == "," and len(appositives) < 2:
+        k = j + 1
+        while k < len(tokens) and tokens[k] not in (",", ";", ":", "."):
+            k += 1
+        chunk = tokens[j + 1 : k]
+        if not chunk or chunk[0].lower() in _STOPS - _DETERMINERS and chunk[0].lower() not in _RELATIVE:
+            break
+        appositives.append(chunk)
+        j = k
+    return _choose(head, appositives)
+
+
+_AS_SAYING = re.compile(r"\bquoted\s+(?P<np>[^,;:“”\"]{2,80}?)\s+as\s+(?:saying|telling|writing|adding)\b")
+_AS_PUTS = re.compile(r"\b[Aa]s\s+(?P<np>[^,;:“”\"]{2,60}?)\s+(?:puts?|said|says|wrote|writes|noted|notes|observed|argued|told)\s+it\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:“”\"]{2,120})")
+_BY = re.compile(r"\bby\s+(?P<np>[^,;:“”\"]{2,80})")
+_DASH_NAME = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[A-Z][^,;:“”\"\n]{1,60}?)\s*(?:[,.]|$)")
+_COLON_NP = re.compile(r"(?:^|[.!?]\s+|,\s+)(?P<np>[A-Z][^:;“”\"—–]{1,60}?)\s*(?::|[—–])\s*$")
+
+
+def _np_of(words: str) -> Found | None:
+    tokens = _tokens(words)
+    end = _np_forward(tokens, 0)
+    if end == 0:
+        return None
+    return _choose(tokens[:end], [])
+
+
+def _cues(tokens: list[str]) -> list[int]:
+    """Indices of the cue verbs among tokens (not nouns: "the report", "a post")."""
+    found = []
+    for n, token in enumerate(tokens):
+        if token[:1].isupper() or not is_cue(token):
+            continue
+        before = tokens[n - 1].lower() if n else ""
+        if before in _DETERMINERS or (n and _is_possessive(tokens[n - 1])):
+            continue
+        if needs_particle(token) and not (n + 1 < len(tokens) and tokens[n + 1] in ("back", "on", "out")):
+            continue
+        if n + 1 < len(tokens) and is_cue(tokens[n + 1]) and not is_participle(tokens[n + 1]):
+            continue  # "the military command said": a noun before the verb
+        if is_bare(token) and not (before in ("they", "we", "i", "you") or before in _ADVERBS or (before.endswith("s") and not before.endswith("'s") and not before.endswith("’s"))):
+            continue  # "say" is a verb after "critics", not after "the"
+        found.append(n)
+    return found
+
+
+def speaker_after(after: str, ends_sentence: bool, runs_on: bool = False) -> Found | None:
+    """The speaker named after a quote: '," she said', '," said Ana Ruiz, a nurse'.
+
+    ends_sentence: the quotation closed its sentence; runs_on: another quotation follows
+    in the paragraph, so words that do not end before it introduce that one instead.
+    """
+    dash = _DASH_NAME.match(after)
+    if dash:
+        return _np_of(dash.group("np"))
+    tokens = _tokens(after[:240])
+    while tokens and tokens[0] in (",", ";"):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    cues = _cues(tokens[:20])
+    if not cues:
+        according = _ACCORDING.match(after.lstrip(" ,"))
+        return _np_of(according.group("np")) if according else None
+    cue = cues[0]
+    if ends_sentence and (cue > 6 or (runs_on and "." not in tokens)):
+        return None  # a new sentence, not an attribution
+    if any(_ends_sentence(t) for t in tokens[:cue]):
+        return None
+    if cue == 0:
+        if tokens[0].endswith("ing"):
+            return None
+        return _inverted(tokens, 0)
+    if tokens[cue - 1].lower() in _PASSIVE_AUX:
+        return None
+    first = tokens[0]
+    if not (_is_name(first) or first.lower() in _DETERMINERS or first.lower() in _PRONOUNS or _is_possessive(first) or _leads_to_name(tokens, 0)):
+        return None  # '— declined to give details': the sentence goes on, with no subject here
+    found = _subject_before(tokens, cue)
+    if found is None:
+        return None
+    # The subject must be all that stands between the quote and its verb.
+    return found
+
+
+def speaker_before(before: str) -> Found | None:
+    """The speaker named before a quote in its sentence: 'Ana Ruiz said, "' or 'according to X, "'."""
+    quoted = _AS_SAYING.search(before)
+    if quoted:
+        return _np_of(quoted.group("np"))
+    according = None
+    for according in _ACCORDING.finditer(before):
+        pass
+    tokens = _tokens(before[-400:])
+    cues = _cues(tokens)
+    if according is not None and (not cues or before.rfind("ccording") > len(before) - len(" ".join(tokens[cues[-1]:])) - 2):
+        found = _np_of(according.group("np"))
+        if found:
+            return found
+    if not cues:
+        colon = _COLON_NP.search(before)
+        if colon:
+            found = _np_of(colon.group("np"))
+            if found and len(colon.group("np").split()) <= 6:
+                return found
+        return None
+    for cue in reversed(cues):
+        token = tokens[cue]
+        aux = tokens[cue - 1].lower() if cue else ""
+        if aux in _PASSIVE_AUX:
+            if token == "quoted" and cue + 2 < len(tokens) and tokens[cue + 1] == "as":
+                found = _subject_before(tokens, cue - 1)
+                if found:
+                    return found
+            by = _BY.search(" ".join(tokens[cue + 1 :]))
+            return _np_of(by.group("np")) if by else None
+        if is_participle(token):
+            # "Hillary Clinton asking, ..." or "..., the group said, adding ...".
+            i = _skip_adverbs_back(tokens, cue - 1)
+            if i >= 0 and _is_name(tokens[i]) and tokens[i] not in (",",):
+                first = _np_back(tokens, i)
+                if first is not None:
+                    return _choose(tokens[first : i + 1], [])
+            continue
+        found = _subject_before(tokens, cue)
+        if found:
+            return Found(found.speaker, found.role, token)
+    # A participle alone: the subject that opens the sentence.
+    start = _np_forward(tokens, 0)
+    if start and _is_proper(tokens[:start]):
+        return _choose(tokens[:start], [])
+    return None
+
+
+def speaker_as_puts(text: str) -> Found | None:
+    """'as X put it' / 'as X says' near a quote."""
+    match = _AS_PUTS.search(text)
+    return _np_of(match.group("np")) if match else None
