@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.cues import is_bare, is_cue, is_participle, needs_particle
+from reader.cues import is_bare, is_cue, is_participle, is_plural_noun, needs_particle
 
 _TOKEN = re.compile(r"\((?:[^()\s]{1,14}\s?){1,3}\)|[^\s,;:()“”\"—–―]+|[,;:—–―]")
 _DETERMINERS = frozenset(
@@ -61,10 +61,18 @@ class Found:
 
 
 def _tokens(text: str) -> list[str]:
-    """Words, with a full stop that ends a sentence split off ("said." -> "said", ".")."""
+    """Words, with a full stop that ends a sentence split off ("said." -> "said", ".").
+
+    A stop followed by a comma or a lower-case word ends nothing: "R-Ky., said".
+    """
     tokens = []
-    for token in _TOKEN.findall(text):
+    for match in _TOKEN.finditer(text):
+        token = match.group(0)
         if len(token) > 1 and token[-1] in ".!?…" and not _keeps_stop(token):
+            following = text[match.end() : match.end() + 2].lstrip()[:1]
+            if token[-1] == "." and (following == "," or following.islower()):
+                tokens.append(token)
+                continue
             word = token.rstrip(".!?…")
             if word:
                 tokens.append(word)
@@ -183,7 +191,7 @@ def _subject_before(tokens: list[str], cue: int) -> Found | None:
     while tokens[i] == ",":
         # "Scott Reed, a strategist for the group, said": chunks back to the head.
         j = i - 1
-        while j >= 0 and tokens[j] not in (",", ";", ":") and i - j <= 16 and not _ends_sentence(tokens[j]):
+        while j >= 0 and tokens[j] not in (",", ";", ":") and i - j <= 30 and not _ends_sentence(tokens[j]):
             j -= 1
         chunk = tokens[j + 1 : i]
         if not chunk:
@@ -217,7 +225,7 @@ def _choose(head: list[str], appositives: list[list[str]]) -> Found | None:
                 return Found(_join(chunk), _join(head))
     if len(head) > 10 or head[0].lower() in _STOPS:
         return None
-    roles = [c for c in appositives if c and c[0].lower() not in _RELATIVE and len(c) <= 14]
+    roles = [c for c in appositives if c and c[0].lower() not in _RELATIVE and len(c) <= 30 and not c[0].endswith(("ing", "ed"))]
     role = _join(roles[0]) if roles else None
     if appositives and not roles and not _is_proper(head) and head[0].lower() not in _DETERMINERS:
         return None
@@ -307,6 +315,23 @@ def _np_of(words: str) -> Found | None:
     return _choose(tokens[:end], [])
 
 
+_QUANTIFIERS = frozenset(
+    "few series number lot couple dozen dozens bunch flurry string barrage volley several many some more other such".split()
+)
+
+
+def _verb_after(tokens: list[str], n: int) -> bool:
+    """'tweets' is a verb after a name, a pronoun or 'the statement', not after 'late-night'."""
+    if n == 0:
+        return False
+    before = tokens[n - 1]
+    low = before.lower()
+    if low in _PRONOUNS or (_is_name(before) and not before.startswith("(")) or low in _ADVERBS:
+        return True
+    # "the statement reads": a lower-case noun right after its determiner.
+    return n >= 2 and (tokens[n - 2].lower() in _DETERMINERS or _is_possessive(tokens[n - 2])) and before[:1].islower() and before not in _QUANTIFIERS
+
+
 def _cues(tokens: list[str]) -> list[int]:
     """Indices of the cue verbs among tokens (not nouns: "the report", "a post")."""
     found = []
@@ -314,7 +339,9 @@ def _cues(tokens: list[str]) -> list[int]:
         if token[:1].isupper() or not is_cue(token):
             continue
         before = tokens[n - 1].lower() if n else ""
-        if before in _DETERMINERS or (n and _is_possessive(tokens[n - 1])):
+        if before in _DETERMINERS or before in _QUANTIFIERS or before.endswith(("’s", "'s", "s’")):
+            continue  # "the report", "a series of tweets", "the woman's quotes": nouns
+        if is_plural_noun(token) and not _verb_after(tokens, n):
             continue
         if needs_particle(token) and not (n + 1 < len(tokens) and tokens[n + 1] in ("back", "on", "out")):
             continue
@@ -365,7 +392,7 @@ def speaker_after(after: str, ends_sentence: bool, runs_on: bool = False) -> Fou
     return found
 
 
-def speaker_before(before: str) -> Found | None:
+def speaker_before(before: str, fallback: bool = True) -> Found | None:
     """The speaker named before a quote in its sentence: 'Ana Ruiz said, "' or 'according to X, "'."""
     quoted = _AS_SAYING.search(before)
     if quoted:
@@ -385,7 +412,7 @@ def speaker_before(before: str) -> Found | None:
             found = _np_of(colon.group("np"))
             if found and len(colon.group("np").split()) <= 6:
                 return found
-        return None
+        return _sentence_subject(tokens) if fallback else None
     for cue in reversed(cues):
         token = tokens[cue]
         aux = tokens[cue - 1].lower() if cue else ""
@@ -407,11 +434,68 @@ def speaker_before(before: str) -> Found | None:
         found = _subject_before(tokens, cue)
         if found:
             return Found(found.speaker, found.role, token)
-    # A participle alone: the subject that opens the sentence.
-    start = _np_forward(tokens, 0)
-    if start and _is_proper(tokens[:start]):
-        return _choose(tokens[:start], [])
-    return None
+    # A participle alone, or a verb of no list ("Reid has gone after Trump as a ..."): the
+    # subject that opens the sentence.
+    return _sentence_subject(tokens) if fallback else None
+
+
+_LEAD_WORDS = frozenset(
+    """in at on after before during following when while as since unlike like despite with without amid
+    according asked speaking by for from to over under if because though although once until upon""".split()
+)
+_CONNECTIVES = frozenset("but and so yet still also then now meanwhile however instead later earlier indeed".split())
+_NOT_VERBS = frozenset("and or but nor who which whose whom that where when of in on at to for with from by as".split())
+
+
+def _sentence_subject(tokens: list[str]) -> Found | None:
+    """The noun phrase that opens a clause, past its lead-ins: 'In a speech, Trump attacked ...' -> Trump."""
+    # "SPRINGFIELD, Ill. (AP) — Mayor Laura Chen": past a dateline.
+    dash = next((k for k in range(min(len(tokens), 10)) if tokens[k] in ("—", "–", "―")), None)
+    i = dash + 1 if dash is not None and all(t.isupper() or not t[:1].islower() for t in tokens[:dash]) else 0
+    while i < len(tokens):
+        low = tokens[i].lower()
+        if low in _CONNECTIVES:
+            i += 2 if i + 1 < len(tokens) and tokens[i + 1] == "," else 1
+        elif low in _LEAD_WORDS or (low.endswith("ing") and tokens[i][:1].isupper()):
+            comma = next((k for k in range(i + 1, min(len(tokens), i + 25)) if tokens[k] in (",", ".", ";", ":")), None)
+            if comma is None or tokens[comma] != ",":
+                return None
+            i = comma + 1
+        else:
+            break
+    end = _np_forward(tokens, i)
+    head = tokens[i:end]
+    if not head:
+        return None
+    if end < len(tokens) and tokens[end] in ("like", "including"):
+        # "Residents like Abdulkafi Alhamdo, who fled ...": the one named.
+        named = _np_forward(tokens, end + 1)
+        if named > end + 1 and _is_proper(tokens[end + 1 : named]):
+            head, end = tokens[end + 1 : named], named
+    appositives: list[list[str]] = []
+    j = end
+    while j < len(tokens) and tokens[j] == "," and len(appositives) < 3:
+        k = j + 1
+        while k < len(tokens) and tokens[k] not in (",", ";", ":", ".") and k - j < 30:
+            k += 1
+        if k >= len(tokens) or tokens[k] != ",":
+            return None  # not an appositive closed by a comma
+        appositives.append(tokens[j + 1 : k])
+        j = k
+        following = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if following[:1].islower() and following.lower() not in _NOT_VERBS and following.lower() not in _DETERMINERS:
+            break  # "..., described the moment": the verb
+    verb = j + 1 if j < len(tokens) and tokens[j] == "," else j
+    if verb >= len(tokens) or not tokens[verb][:1].islower() or tokens[verb].lower() in _NOT_VERBS:
+        return None
+    if tokens[verb].lower() in _PASSIVE_AUX and verb + 1 < len(tokens) and tokens[verb + 1].endswith("ed"):
+        return None  # "The complaint is based on ...": no one speaks
+    return _choose(head, appositives)
+
+
+def subject_of(sentence: str) -> Found | None:
+    """The subject of a sentence, as written (for pronouns to find the names they stand for)."""
+    return _sentence_subject(_tokens(sentence[:400]))
 
 
 def speaker_as_puts(text: str) -> Found | None:

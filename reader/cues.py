@@ -136,3 +136,15 @@ LABELS = frozenset(
     f for lemma in "call describe dub label term brand nickname characterize characterise name title".split()
     for f in (*_forms(lemma), lemma)
 )
+
+# Forms in -s that are plural nouns as often as verbs: "tweets", "reports", "questions".
+_PLURAL_NOUNS = frozenset(
+    f"{lemma}s"
+    for lemma in """tweet report claim note post comment quote question call remark answer charge demand promise
+    pledge text message blog email rule order offer signal point plea detail echo warning statement vow reply
+    appeal protest complaint objection counter comment estimate project forecast alert threat rant vent""".split()
+) | frozenset(("replies", "estimates"))
+
+
+def is_plural_noun(word: str) -> bool:
+    return word in _PLURAL_NOUNS

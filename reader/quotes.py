@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from reader.names import first_name_gender
 from reader.cues import LABELS
-from reader.attribution import Found, speaker_after, speaker_as_puts, speaker_before
+from reader.attribution import Found, speaker_after, speaker_as_puts, speaker_before, subject_of
 from reader.sentences import sentence_spans
-from reader.sourcing import _subject, attribution_of
+from reader.sourcing import attribution_of
 from reader.speakers import (
     PRONOUNS,
     is_description,
@@ -283,7 +283,22 @@ def _run_in(ctx: _Context, paragraph: int) -> Found | None:
         return None
     if sentence.endswith(":"):
         return speaker_before(sentence[:-1])
-    return None
+    return speaker_before(sentence, fallback=False)
+
+
+def _sentence_before(ctx: _Context, position: int, paragraph: int) -> Found | None:
+    """The speaker named by the sentence just before the one a quotation opens, in its paragraph."""
+    previous = None
+    for span in ctx.sentences_of(paragraph):
+        if span[1] >= position - 1:
+            break
+        previous = span
+    if previous is None:
+        return None
+    sentence = ctx.text[previous[0] : previous[1]]
+    if "“" in sentence or '"' in sentence or "''" in sentence:
+        return None
+    return speaker_before(sentence.rstrip(":"), fallback=False)
 
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
@@ -314,8 +329,8 @@ def _compatible(pronoun: str, name: str, role: str | None, genders: dict[str, st
         return looks_like_body(name) or pronoun == "they"
     if looks_like_body(name) or is_unresolved(name) or name.lower() in PRONOUNS:
         return False
-    if not (name[:1].isupper()):
-        return False
+    if not name[:1].isupper() or name.isupper() or len(name.split()) > 4:
+        return False  # "CONGRESS", a headline's words: no person
     gender = _gender(name, genders)
     return gender is None or gender == ("f" if pronoun == "she" else "m")
 
@@ -331,13 +346,12 @@ def _resolve_pronoun(
         for s_start, s_end in ctx.sentences_of(p):
             if s_start >= position:
                 continue
-            subject = _subject(ctx.text[s_start:s_end])
-            if subject and subject.split()[0].lower() not in PRONOUNS:
-                name, role = split_speaker(subject)
-                tail = _LIKE_NAME.search(subject)
-                if tail:
-                    name, role = tail.group("name"), None
-                candidates.append((s_start, name, role))
+            found = subject_of(ctx.text[s_start:s_end])
+            if found and found.speaker.split()[0].lower() not in PRONOUNS:
+                tail = _LIKE_NAME.search(found.speaker)
+                name, role = (tail.group("name"), None) if tail else _as_speaker(found)
+                if name:
+                    candidates.append((s_start, name, role))
     candidates.sort(key=lambda c: c[0], reverse=True)
     for _p, name, role in candidates:
         if _compatible(pronoun, name, role, genders) and (pronoun.lower() not in ("he", "she") or is_person_name(name) or " " not in name):
@@ -404,6 +418,12 @@ def extract_quotes(
                         row[5] = row[3] is not None
                         named = [r for r in members if r[3] is not None]
                         continue
+            if source is None and not named:
+                # 'Schiff said. "The other factor ..."': the sentence before names the speaker.
+                found = _sentence_before(ctx, row[0], paragraph)
+                if found:
+                    row[3], row[4] = _as_speaker(found)
+                    row[5] = row[3] is not None
             if source is not None:
                 row[3], row[4], row[5] = source[3], source[4], True
                 named = [r for r in members if r[3] is not None]
