@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.names import first_name_gender
 from reader.cues import LABELS
@@ -201,6 +201,7 @@ class _Context:
     text: str
     paragraphs: list[tuple[int, int]]
     sentences: dict[int, list[tuple[int, int]]]
+    subjects: dict[int, tuple[str, str | None] | None] = field(default_factory=dict)
 
     def paragraph_of(self, position: int) -> int:
         return max(0, bisect_right(self.paragraphs, (position, sys.maxsize)) - 1)
@@ -209,6 +210,17 @@ class _Context:
         if index not in self.sentences:
             self.sentences[index] = sentence_spans(self.text, *self.paragraphs[index])
         return self.sentences[index]
+
+    def subject(self, start: int, end: int) -> tuple[str, str | None] | None:
+        """The subject of the sentence text[start:end] as (name, role), once per sentence."""
+        if start not in self.subjects:
+            found = subject_of(self.text[start:end])
+            name = None
+            if found and found.speaker.split()[0].lower() not in PRONOUNS:
+                tail = _LIKE_NAME.search(found.speaker)
+                name, role = (tail.group("name"), None) if tail else _as_speaker(found)
+            self.subjects[start] = (name, role) if name else None
+        return self.subjects[start]
 
     def sentence_at(self, position: int) -> tuple[int, int]:
         index = self.paragraph_of(position)
@@ -229,6 +241,8 @@ def _as_speaker(found: Found | None) -> tuple[str | None, str | None]:
     if found is None:
         return None, None
     np = found.speaker
+    if np in _PRONOUN_FORMS:
+        return np, found.role
     party = _PARTY.search(np)
     if party:
         np = (np[: party.start()] + np[party.end() :]).strip()
@@ -243,6 +257,7 @@ def _as_speaker(found: Found | None) -> tuple[str | None, str | None]:
 
 
 _PARTY = re.compile(r"\s*\((?:[DRI]-)?[A-Z][\w.]*(?:[ -][A-Z][\w.]*)?\)")
+_PRONOUN_FORMS = frozenset("he she they it we I He She They It We".split())
 _NOT_SPEAKERS = frozenset("this that there it's here what which".split())
 
 
@@ -252,7 +267,7 @@ def _attribute(ctx: _Context, start: int, close_mark: int) -> tuple[Found | None
     text = ctx.text
     paragraph_end = ctx.paragraphs[ctx.paragraph_of(close_mark)][1]
     width = 2 if text.startswith("''", close_mark) else 1
-    after = text[close_mark + width : min(paragraph_end, close_mark + 240)]
+    after = text[close_mark + width : min(paragraph_end, close_mark + 160)]
     opening = _OPENING_MARK.search(after)
     after = after[: opening.start()] if opening else after
     quoted = text[start:close_mark].rstrip()
@@ -301,26 +316,31 @@ def _sentence_before(ctx: _Context, position: int, paragraph: int) -> Found | No
     return speaker_before(sentence.rstrip(":"), fallback=False)
 
 
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
-_FEMALE = frozenset("she her hers herself".split())
+class _Genders(dict):
+    """Surnames' genders as the article's honorifics give them ("Mr. Ortiz", "Ms. Ruiz"), looked up
+    as asked: a plain substring search, not a scan of the article for every honorific."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, surname: str) -> str | None:
+        text = self.text
+        if f"Mr. {surname}" in text or f"Mr {surname}" in text:
+            found = "m"
+        elif any(f"{h} {surname}" in text for h in ("Mrs.", "Ms.", "Ms", "Mrs", "Miss")):
+            found = "f"
+        else:
+            found = None
+        self[surname] = found
+        return found
 
 
-def _genders(text: str) -> dict[str, str]:
-    """Surnames the article gives an honorific: {'Clinton': 'f', 'Obama': 'm'}."""
-    found: dict[str, str] = {}
-    for match in _HONORIFIC.finditer(text):
-        found.setdefault(match.group(2), "m" if match.group(1) == "Mr" else "f")
-    return found
-
-
-def _gender(name: str, genders: dict[str, str]) -> str | None:
+def _gender(name: str, genders: dict[str, str | None]) -> str | None:
     words = name.split()
     if not words:
         return None
-    known = genders.get(words[-1])
-    if known:
-        return known
-    return first_name_gender(words[0])
+    return genders[words[-1]] or first_name_gender(words[0])
 
 
 def _compatible(pronoun: str, name: str, role: str | None, genders: dict[str, str]) -> bool:
@@ -338,25 +358,28 @@ def _compatible(pronoun: str, name: str, role: str | None, genders: dict[str, st
 def _resolve_pronoun(
     ctx: _Context, position: int, pronoun: str, earlier: list[tuple[int, str, str | None]], genders: dict[str, str]
 ) -> tuple[str, str | None] | None:
-    """The nearest earlier person (he, she) or body (it, they) that fits, within two paragraphs."""
+    """The nearest earlier person (he, she) or body (it, they) that fits, within two paragraphs:
+    a quotation's speaker or a sentence's subject, whichever stands nearer."""
     index = ctx.paragraph_of(position)
     floor = ctx.paragraphs[max(0, index - 2)][0]
-    candidates = [(p, n, r) for p, n, r in earlier if floor <= p < position]
+    speakers = sorted(((p, n, r) for p, n, r in earlier if floor <= p < position), reverse=True)
+    fits = [c for c in speakers if _fits(pronoun, c[1], genders)]
     for p in range(index, max(-1, index - 3), -1):
-        for s_start, s_end in ctx.sentences_of(p):
+        for s_start, s_end in reversed(ctx.sentences_of(p)):
             if s_start >= position:
                 continue
-            found = subject_of(ctx.text[s_start:s_end])
-            if found and found.speaker.split()[0].lower() not in PRONOUNS:
-                tail = _LIKE_NAME.search(found.speaker)
-                name, role = (tail.group("name"), None) if tail else _as_speaker(found)
-                if name:
-                    candidates.append((s_start, name, role))
-    candidates.sort(key=lambda c: c[0], reverse=True)
-    for _p, name, role in candidates:
-        if _compatible(pronoun, name, role, genders) and (pronoun.lower() not in ("he", "she") or is_person_name(name) or " " not in name):
-            return name, role
-    return None
+            if fits and fits[0][0] >= s_start:
+                return fits[0][1], fits[0][2]
+            subject = ctx.subject(s_start, s_end)
+            if subject and _fits(pronoun, subject[0], genders):
+                return subject
+    return (fits[0][1], fits[0][2]) if fits else None
+
+
+def _fits(pronoun: str, name: str, genders: dict[str, str]) -> bool:
+    return _compatible(pronoun, name, None, genders) and (
+        pronoun.lower() not in ("he", "she") or is_person_name(name) or " " not in name
+    )
 
 
 _LIKE_NAME = re.compile(r"(?:like|including|such as)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})$")
@@ -436,7 +459,7 @@ def extract_quotes(
     for t_start, t_end, _paragraph, speaker, role, resolved, _opens in rows:
         if speaker and speaker.lower() in PRONOUNS and speaker.lower() not in ("i", "we", "you"):
             if genders is None:
-                genders = _genders(text)
+                genders = _Genders(text)
             found = _resolve_pronoun(ctx, t_start - 1, speaker, earlier, genders)
             if found:
                 (speaker, role), resolved = found, True

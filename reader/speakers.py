@@ -139,8 +139,9 @@ def is_unresolved(speaker: str | None) -> bool:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text.replace("’s", "").replace("'s", ""))}
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text.replace("’s", "").replace("'s", "")))
 
 
 @dataclass(frozen=True, slots=True)
