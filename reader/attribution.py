@@ -191,6 +191,11 @@ def _subject_before(tokens: list[str], cue: int) -> Found | None:
         return None
     if tokens[i].lower() in _PRONOUNS:
         return Found(tokens[i])
+    if tokens[i].lower() in ("that", "which", "who") and i >= 1:
+        # "a headline that said", "the report, which notes": the antecedent speaks.
+        k = i - 1 if tokens[i - 1] != "," else i - 2
+        first = _np_back(tokens, k) if k >= 0 else None
+        return _choose(tokens[first : k + 1], []) if first is not None else None
     appositives: list[list[str]] = []
     while tokens[i] == ",":
         # "Scott Reed, a strategist for the group, said": chunks back to the head.
@@ -252,8 +257,8 @@ def _np_forward(tokens: list[str], i: int) -> int:
         elif low in _STOPS or low in _DAYS:
             break
         elif not _is_name(token):
-            if seen_name and low.endswith("ed"):
-                break  # "The White House distanced": the name is over, its verb begins
+            if low.endswith("ed") and j > i and (seen_name or tokens[j - 1].lower() not in _DETERMINERS):
+                break  # "The White House distanced", "the town released": the verb begins
             if not determiner and not _leads_to_name(tokens, j):
                 break  # "said campaign manager Kellyanne Conway": lower-case words lead only into a name
         else:
@@ -382,10 +387,17 @@ def speaker_after(after: str, ends_sentence: bool, runs_on: bool = False) -> Fou
         tokens.pop(0)
     if not tokens:
         return None
+    according = _ACCORDING.match(after.lstrip(" ,"))
+    if according:
+        return _np_of(according.group("np"))
+    if (tokens[0].lower() in ("as", "while", "when") or (tokens[0][:1].islower() and not is_cue(tokens[0]) and tokens[0].lower() not in _PRONOUNS and tokens[0].lower() not in _DETERMINERS)) and "," in tokens[:12]:
+        # '," as his father dreamed, Mr. Turry said': past the clause between.
+        tokens = tokens[tokens.index(",") + 1 :]
+        if not tokens:
+            return None
     cues = _cues(tokens[:20])
     if not cues:
-        according = _ACCORDING.match(after.lstrip(" ,"))
-        return _np_of(according.group("np")) if according else None
+        return None
     cue = cues[0]
     if ends_sentence and (cue > 6 or (runs_on and "." not in tokens)):
         return None  # a new sentence, not an attribution
@@ -431,6 +443,13 @@ def speaker_before(before: str, fallback: bool = True) -> Found | None:
         found = _np_of(according.group("np"))
         if found:
             return found
+    if before.rstrip().endswith(":") and len(tokens) >= 2 and tokens[-1] == ":" and _is_name(tokens[-2]):
+        # "... doesn't surprise Republican pollster Daron Shaw:" and "Stated Stone:": the name before the colon.
+        first = _np_back(tokens, len(tokens) - 2)
+        if first is not None and _is_proper(tokens[first:-1]):
+            found = _choose(tokens[first:-1], [])
+            if found:
+                return found
     if not cues:
         colon = _COLON_NP.search(before)
         if colon:
@@ -441,7 +460,7 @@ def speaker_before(before: str, fallback: bool = True) -> Found | None:
     for cue in reversed(cues):
         token = tokens[cue]
         aux = tokens[cue - 1].lower() if cue else ""
-        if aux in _PASSIVE_AUX:
+        if aux in _PASSIVE_AUX and not token.endswith("ing"):
             if token == "quoted" and cue + 2 < len(tokens) and tokens[cue + 1] == "as":
                 found = _subject_before(tokens, cue - 1)
                 if found:
@@ -455,14 +474,27 @@ def speaker_before(before: str, fallback: bool = True) -> Found | None:
                 first = _np_back(tokens, i)
                 if first is not None:
                     return _choose(tokens[first : i + 1], [])
+            if i >= 1 and tokens[i][:1].islower() and tokens[i].lower() not in _ISSUED and _is_word(tokens[i]):
+                # "held up a sign saying", "a headline reading": the thing written speaks.
+                first = _np_back(tokens, i)
+                if first is not None and (tokens[first].lower() in _DETERMINERS or _is_possessive(tokens[first])):
+                    return _choose(tokens[first : i + 1], [])
             continue
         found = _subject_before(tokens, cue)
         if found:
+            if found.speaker.lower() in ("he", "she", "they"):
+                # "X told reporters that he had spoken to ...": the pronoun is X, named by an outer cue.
+                outer = next((o for o in (_subject_before(tokens, c) for c in cues if c < cue) if o and _is_proper(o.speaker.split())), None)
+                if outer:
+                    return Found(outer.speaker, outer.role, token)
             return Found(found.speaker, found.role, token)
     # A participle alone, or a verb of no list ("Reid has gone after Trump as a ..."): the
     # subject that opens the sentence.
     return _sentence_subject(tokens) if fallback else None
 
+
+# Things issued in someone's name: "sent a statement saying" quotes the sender.
+_ISSUED = frozenset("statement statements release email emails tweet tweets post message memo letter note video".split())
 
 _LEAD_WORDS = frozenset(
     """in at on after before during following when while as since unlike like despite with without amid

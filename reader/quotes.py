@@ -298,7 +298,7 @@ def _run_in(ctx: _Context, paragraph: int) -> Found | None:
         return None
     if sentence.endswith(":"):
         return speaker_before(sentence[:-1])
-    return speaker_before(sentence, fallback=False)
+    return speaker_before(sentence, fallback=True)
 
 
 def _sentence_before(ctx: _Context, position: int, paragraph: int) -> Found | None:
@@ -313,7 +313,7 @@ def _sentence_before(ctx: _Context, position: int, paragraph: int) -> Found | No
     sentence = ctx.text[previous[0] : previous[1]]
     if "“" in sentence or '"' in sentence or "''" in sentence:
         return None
-    return speaker_before(sentence.rstrip(":"), fallback=False)
+    return speaker_before(sentence.rstrip(":"), fallback=True)
 
 
 class _Genders(dict):
