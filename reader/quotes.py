@@ -343,6 +343,13 @@ def _gender(name: str, genders: dict[str, str | None]) -> str | None:
     return genders[words[-1]] or first_name_gender(words[0])
 
 
+_PLACE_WORDS = frozenset(
+    """street avenue road city county state states hill square university college center centre island river
+    valley coast bay park hall church school hospital airport station times post journal news press magazine
+    tribune herald street media""".split()
+)
+
+
 def _compatible(pronoun: str, name: str, role: str | None, genders: dict[str, str]) -> bool:
     pronoun = pronoun.lower()
     if pronoun in ("it", "they"):
@@ -351,6 +358,8 @@ def _compatible(pronoun: str, name: str, role: str | None, genders: dict[str, st
         return False
     if not name[:1].isupper() or name.isupper() or len(name.split()) > 4:
         return False  # "CONGRESS", a headline's words: no person
+    if name.split()[-1].lower() in _PLACE_WORDS:
+        return False  # "Wall Street", "The Times"
     gender = _gender(name, genders)
     return gender is None or gender == ("f" if pronoun == "she" else "m")
 
@@ -407,18 +416,22 @@ def extract_quotes(
     doubles = _spans(text, ctx.paragraphs)
     spans = sorted(doubles + _single_spans(text, ctx.paragraphs, doubles))
     # First pass: each quotation's own attribution.
-    rows: list[list] = []  # [t_start, t_end, paragraph, speaker, role, resolved, first_in_paragraph]
+    # [t_start, t_end, paragraph, speaker, role, resolved, first_in_paragraph, scare]
+    rows: list[list] = []
     for start, end, _closing in spans:
         t_start, t_end = _trim(text, start, end)
         if t_end <= t_start:
             continue
         found, named_after = _attribute(ctx, start, end)
-        if not named_after and (found is None or found.cue in LABELS) and _is_scare(text[t_start:t_end]):
-            continue  # 'called it a "framework"': a quoted word in the writer's sentence
+        # 'called it a "framework"': a quoted word in the writer's sentence, left out of the
+        # quotes (its sentence may still name the paragraph's speaker).
+        scare = not named_after and (found is None or found.cue is None or found.cue in LABELS) and _is_scare(text[t_start:t_end])
+        if scare and found is None:
+            continue
         speaker, role = _as_speaker(found)
         paragraph = ctx.paragraph_of(start)
         opens = start - ctx.paragraphs[paragraph][0] <= 2
-        rows.append([t_start, t_end, paragraph, speaker, role, False, opens])
+        rows.append([t_start, t_end, paragraph, speaker, role, False, opens, scare])
     # Second pass: quotations with no words of their own take the speaker of their paragraph,
     # or, when they open it, of the quotation run before them.
     by_paragraph: dict[int, list[list]] = {}
@@ -427,11 +440,11 @@ def extract_quotes(
     for paragraph, members in by_paragraph.items():
         named = [r for r in members if r[3] is not None]
         for row in members:
-            if row[3] is not None:
+            if row[3] is not None or row[7]:
                 continue
             source = next((r for r in reversed(named) if r[0] < row[0]), None) or next(iter(named), None)
             if source is None and row[6] and members[0] is row:
-                previous = by_paragraph.get(paragraph - 1)
+                previous = [r for r in by_paragraph.get(paragraph - 1, ()) if not r[7]] or None
                 if previous and previous[-1][3] is not None:
                     source = previous[-1]
                 elif previous is None:
@@ -456,7 +469,9 @@ def extract_quotes(
     acronyms = _acronyms(text) if rows else {}
     named_mentions = None
     genders = None
-    for t_start, t_end, _paragraph, speaker, role, resolved, _opens in rows:
+    for t_start, t_end, _paragraph, speaker, role, resolved, _opens, scare in rows:
+        if scare:
+            continue
         if speaker and speaker.lower() in PRONOUNS and speaker.lower() not in ("i", "we", "you"):
             if genders is None:
                 genders = _Genders(text)
