@@ -1,25 +1,34 @@
 """Direct quotations and who said them.
 
-A quote is text between double quote marks, straight or curly. Offsets point
-inside the marks: `text[start:end] == quote.text`. A quote that runs over
-several paragraphs (an opening mark, no closing mark, the next paragraph
-reopening) is one quote. An opening mark never closed within its paragraph,
-and not continued, is dropped rather than allowed to swallow the article.
+Quotation marks are paired in marks.py (curly, straight, '' and ``, single inside
+double, a quotation running over paragraphs). Offsets point inside the marks:
+`text[start:end] == quote.text`. A word or two in quote marks that no cue verb
+attributes ('called it a "framework"') is a scare quote or a title, and is left
+out of the quotes.
 
-The speaker comes from the sentence around the quote, never from a guess: a
-quote with no attribution has speaker None.
+Each quotation's speaker is read in one pass over its paragraph:
+1. its own words (attribution.py): the cue and its subject after the quote or
+   before it in its sentence; failing a cue, the subject of its sentence;
+2. else its paragraph's: another quotation's speaker in the paragraph, the
+   sentence before it, or, for a paragraph that opens with a quotation, the
+   quotation run (or the "X wrote:" paragraph) just before;
+3. then pronouns, descriptions and lone surnames resolve to the nearest earlier
+   name that fits (gender, person or body), marked resolved; nothing near that
+   fits, and the speaker stays as written. A quotation nothing attributes has
+   speaker None.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from reader.names import first_name_gender
-from reader.cues import LABELS
 from reader.attribution import Found, speaker_after, speaker_as_puts, speaker_before, subject_of
+from reader.cues import LABELS
+from reader.marks import quote_spans, trim
+from reader.names import first_name_gender
 from reader.sentences import sentence_spans
 from reader.sourcing import attribution_of
 from reader.speakers import (
@@ -35,9 +44,6 @@ from reader.speakers import (
 
 __all__ = ["Quote", "attribution_of", "extract_quotes"]
 
-OPENING = "“"
-CLOSING = "”"
-STRAIGHT = '"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,136 +72,6 @@ def _acronyms(text: str) -> dict[str, str]:
         if name:
             found[mark.group(1)] = name.group(1)
     return found
-
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    position: int
-    opening: bool
-    width: int = 1  # '' and `` are two characters
-
-
-# The marks of English news: curly, straight, and typewriter pairs (``...'' and ''...'',
-# as the New York Times archive prints them).
-_DOUBLE_MARKS = (OPENING, CLOSING, STRAIGHT, "''", "``")
-
-
-def _marks(text: str, start: int, end: int, positions: list[tuple[int, int]]) -> list[_Mark]:
-    """The quote marks of one paragraph (position, width), each read as opening or closing."""
-    marks: list[_Mark] = []
-    is_open = False
-    for position, width in positions:
-        char = text[position]
-        if char == OPENING or char == "`":
-            opening = True
-        elif char == CLOSING:
-            opening = False
-        else:
-            before = text[position - 1] if position > start else " "
-            after = text[position + width] if position + width < end else " "
-            if before.isspace() or before in "([{—–-/":
-                opening = not after.isspace()
-            elif after.isspace() or after in ".,;:!?)]}—–-":
-                opening = False
-            else:
-                opening = not is_open
-        marks.append(_Mark(position, opening, width))
-        is_open = opening
-    return marks
-
-
-def _mark_positions(text: str) -> list[tuple[int, int]]:
-    """(position, width) of every double quote mark in text, in order.
-
-    Found with str.find (faster than re for a few fixed strings). A '' pair is one mark;
-    its characters are not also read as two single quotes.
-    """
-    positions = []
-    for mark in _DOUBLE_MARKS:
-        if mark == "''" or mark == "``":
-            at = text.find(mark)
-            while at != -1:
-                positions.append((at, 2))
-                at = text.find(mark, at + 2)
-            continue
-        at = text.find(mark)
-        while at != -1:
-            positions.append((at, 1))
-            at = text.find(mark, at + 1)
-    positions.sort()
-    return positions
-
-
-def _reopens(text: str, position: int) -> bool:
-    """A paragraph that opens with a quote mark continues a quotation left open."""
-    return text.startswith((OPENING, STRAIGHT, "''", "``"), position)
-
-
-def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph index of the closing mark) of each quotation."""
-    found: list[tuple[int, int, int]] = []
-    open_at: int | None = None
-    positions = _mark_positions(text)
-    first = 0
-    for index, (p_start, p_end) in enumerate(paragraphs):
-        first = bisect_left(positions, (p_start, 0), first)
-        last = bisect_left(positions, (p_end, 0), first)
-        marks = _marks(text, p_start, p_end, positions[first:last]) if last > first else []
-        continuing = open_at is not None
-        if continuing and not (marks and marks[0].opening and marks[0].position == p_start):
-            open_at = None  # the previous paragraph's quote was never closed: drop it
-            continuing = False
-        for number, mark in enumerate(marks):
-            if continuing and number == 0:
-                continue  # the mark that reopens a quote running on from the paragraph before
-            if mark.opening:
-                open_at = mark.position + mark.width  # an earlier unclosed mark is dropped
-            elif open_at is not None:
-                if mark.position > open_at:
-                    found.append((open_at, mark.position, index))
-                open_at = None
-        # A quote left open continues only if the next paragraph reopens it.
-        if open_at is not None:
-            following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if following is None or not _reopens(text, following):
-                open_at = None
-    return found
-
-
-# British style and quotes inside headlines: ‘We will’ or 'We will'. An apostrophe
-# (don't, union's, rebels') never opens or closes one: the marks must stand at word edges.
-_SINGLE_QUOTED = re.compile(
-    r"‘(?P<curly>(?:[^‘’\n]|’(?=\w))+?)’(?!\w)"
-    r"|(?<![\w'’])'(?=[A-Za-z0-9])(?P<straight>(?:[^'\n]|'(?=\w))+?)(?<=[\w.,!?;:…])'(?!\w)"
-)
-
-
-def _single_spans(text: str, paragraphs: list[tuple[int, int]], taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Single-quoted quotations outside every double-quoted one (nested ones stay inside it)."""
-    found = []
-    for index, (p_start, p_end) in enumerate(paragraphs):
-        paragraph = text[p_start:p_end]
-        if "‘" not in paragraph and " '" not in paragraph and not paragraph.startswith("'"):
-            continue  # no opening single quote can stand here
-        for match in _SINGLE_QUOTED.finditer(text, p_start, p_end):
-            group = "curly" if match.group("curly") is not None else "straight"
-            start, end = match.span(group)
-            if sum(c.isalpha() for c in text[start:end]) < 3:
-                continue
-            if any(s - 1 <= start and end <= e + 1 for s, e, _ in taken):
-                continue  # 'betrayal of the nation' inside a double-quoted quote
-            found.append((start, end, index))
-    return found
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop spaces and a trailing comma that belongs to the sentence, not the speaker."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
-    return start, end
-
-
 @dataclass
 class _Context:
     text: str
@@ -413,13 +289,12 @@ def extract_quotes(
     (shared with the figure extractor, so a paragraph is split once).
     """
     ctx = _Context(text, list(paragraphs), {} if sentences is None else sentences)
-    doubles = _spans(text, ctx.paragraphs)
-    spans = sorted(doubles + _single_spans(text, ctx.paragraphs, doubles))
+    spans = quote_spans(text, ctx.paragraphs)
     # First pass: each quotation's own attribution.
     # [t_start, t_end, paragraph, speaker, role, resolved, first_in_paragraph, scare]
     rows: list[list] = []
     for start, end, _closing in spans:
-        t_start, t_end = _trim(text, start, end)
+        t_start, t_end = trim(text, start, end)
         if t_end <= t_start:
             continue
         found, named_after = _attribute(ctx, start, end)
