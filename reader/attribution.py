@@ -78,6 +78,7 @@ def _inverted(tokens: list[str], cue: int) -> Found | None:
 _AS_SAYING = re.compile(r"\bquoted\s+(?P<np>[^,;:“”\"]{2,80}?)\s+as\s+(?:saying|telling|writing|adding)\b")
 _AS_PUTS = re.compile(r"\b[Aa]s\s+(?P<np>[^,;:“”\"]{2,60}?)\s+(?:puts?|said|says|wrote|writes|noted|notes|observed|argued|told)\s+it\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:“”\"]{2,120})")
+_CLOSING_WORDS = re.compile(r"[.!?;]\s")
 _BY = re.compile(r"\bby\s+(?P<np>[^,;:“”\"]{2,80})")
 _DASH_NAME = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[A-Z][^,;:“”\"\n]{1,60}?)\s*(?:[,.]|$)")
 _COLON_NP = re.compile(r"(?:^|[.!?]\s+|,\s+)(?P<np>[A-Z][^:;“”\"—–]{1,60}?)\s*(?::|[—–])\s*$")
@@ -138,7 +139,9 @@ def speaker_after(after: str, ends_sentence: bool, runs_on: bool = False) -> Fou
             return None
         return _inverted(tokens, 0)
     if tokens[cue - 1].lower() in PASSIVE_AUX:
-        return None
+        # '" was written by Jo Marr': the agent, or no one.
+        by = _BY.search(" ".join(tokens[cue + 1 : cue + 12]))
+        return _np_of(by.group("np")) if by and by.start() == 0 else None
     first = tokens[0]
     if not (is_name(first) or first.lower() in DETERMINERS or first.lower() in PRONOUNS or is_possessive(first) or leads_to_name(tokens, 0)):
         return None  # '— declined to give details': the sentence goes on, with no subject here
@@ -157,6 +160,9 @@ _QUICK_BEFORE = re.compile(
 
 def speaker_before(before: str, fallback: bool = True) -> Found | None:
     """The speaker named before a quote in its sentence: 'Ana Ruiz said, "' or 'according to X, "'."""
+    as_puts = _AS_PUTS.search(before, max(0, len(before) - 120))
+    if as_puts and not _CLOSING_WORDS.search(before, as_puts.end()):
+        return _np_of(as_puts.group("np"))  # "the vote is, as Ben Orr puts it, ..."
     quick = _QUICK_BEFORE.search(before, max(0, len(before) - 90))
     if quick and before[max(0, quick.start() - 2) : quick.start()] in ("", ", ", ": ", ". ", "— ") and "ccording" not in before:
         if quick.group("np").split()[0].lower() not in STOPS and "quoted" not in before:

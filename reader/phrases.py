@@ -246,7 +246,7 @@ def np_forward(tokens: list[str], i: int) -> int:
             break
         if low in DETERMINERS or is_possessive(token):
             determiner = True
-        elif low in _INNER and j + 1 < len(tokens) and (tokens[j + 1].lower() in DETERMINERS or is_name(tokens[j + 1])) and j > i:
+        elif low in _INNER and j + 1 < len(tokens) and (tokens[j + 1].lower() in DETERMINERS or tokens[j + 1][:1].isupper()) and j > i:
             pass
         elif low in STOPS or low in _DAYS:
             break

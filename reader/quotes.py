@@ -33,6 +33,7 @@ from reader.sentences import sentence_spans
 from reader.sourcing import attribution_of
 from reader.speakers import (
     PRONOUNS,
+    Mention,
     is_description,
     is_person_name,
     is_unresolved,
@@ -241,10 +242,16 @@ def _compatible(pronoun: str, name: str, role: str | None, genders: dict[str, st
 
 
 def _resolve_pronoun(
-    ctx: _Context, position: int, pronoun: str, earlier: list[tuple[int, str, str | None]], genders: dict[str, str]
+    ctx: _Context,
+    position: int,
+    pronoun: str,
+    earlier: list[tuple[int, str, str | None]],
+    genders: dict[str, str | None],
+    named: tuple[Mention, ...],
 ) -> tuple[str, str | None] | None:
     """The nearest earlier person (he, she) or body (it, they) that fits, within two paragraphs:
-    a quotation's speaker or a sentence's subject, whichever stands nearer."""
+    a quotation's speaker, a sentence's subject, or else a person or body the sentence names
+    ("Ms. Vera Lusk met Mr. Aldo Pinter."), whichever stands nearer."""
     index = ctx.paragraph_of(position)
     floor = ctx.paragraphs[max(0, index - 2)][0]
     speakers = sorted(((p, n, r) for p, n, r in earlier if floor <= p < position), reverse=True)
@@ -258,6 +265,10 @@ def _resolve_pronoun(
             subject = ctx.subject(s_start, s_end)
             if subject and _fits(pronoun, subject[0], genders):
                 return subject
+            inside = [m for m in named if s_start <= m.position < min(s_end, position)]
+            for mention in reversed(inside):
+                if _fits(pronoun, mention.name, genders) and (mention.is_body or pronoun.lower() in ("he", "she")):
+                    return mention.name, mention.role
     return (fits[0][1], fits[0][2]) if fits else None
 
 
@@ -275,9 +286,19 @@ def _is_lone_name(speaker: str) -> bool:
     return " " not in speaker and speaker[:1].isupper() and speaker.lower() not in PRONOUNS
 
 
-def _is_scare(quoted: str) -> bool:
-    """A word or two in quote marks with no cue: a scare quote or a title, not speech."""
-    return len(quoted.split()) <= 2 and not quoted.endswith(_ENDS)
+def _is_scare(quoted: str, unattributed: bool) -> bool:
+    """A word or two in quote marks with no cue, or, where nothing in its sentence attributes it,
+    a title ("Rivers of Salt opens on Friday"): not speech. (A slogan a crowd chanted is
+    attributed, and stays.)"""
+    if quoted.endswith(_ENDS):
+        return False
+    words = quoted.split()
+    if len(words) <= 2:
+        return True
+    return unattributed and len(words) <= 8 and all(w[:1].isupper() or w in _TITLE_SMALL for w in words)
+
+
+_TITLE_SMALL = frozenset("a an the of and or in on at to for with from by as but nor".split())
 
 
 def extract_quotes(
@@ -300,7 +321,7 @@ def extract_quotes(
         found, named_after = _attribute(ctx, start, end)
         # 'called it a "framework"': a quoted word in the writer's sentence, left out of the
         # quotes (its sentence may still name the paragraph's speaker).
-        scare = not named_after and (found is None or found.cue is None or found.cue in LABELS) and _is_scare(text[t_start:t_end])
+        scare = not named_after and (found is None or found.cue is None or found.cue in LABELS) and _is_scare(text[t_start:t_end], found is None)
         if scare and found is None:
             continue
         speaker, role = _as_speaker(found)
@@ -350,7 +371,9 @@ def extract_quotes(
         if speaker and speaker.lower() in PRONOUNS and speaker.lower() not in ("i", "we", "you"):
             if genders is None:
                 genders = _Genders(text)
-            found = _resolve_pronoun(ctx, t_start - 1, speaker, earlier, genders)
+            if named_mentions is None:
+                named_mentions = mentions(text, rows[-1][0])
+            found = _resolve_pronoun(ctx, t_start - 1, speaker, earlier, genders, named_mentions)
             if found:
                 (speaker, role), resolved = found, True
         if speaker and speaker.removeprefix("the ").removeprefix("The ") in acronyms:
