@@ -33,7 +33,6 @@ from reader.phrases import (
     is_name,
     is_possessive,
     is_proper,
-    is_word,
     leads_to_name,
     np_back,
     np_forward,
@@ -179,7 +178,7 @@ def speaker_before(before: str, fallback: bool = True) -> Found | None:
         found = _np_of(according.group("np"))
         if found:
             return found
-    if before.rstrip().endswith(":") and len(tokens) >= 2 and tokens[-1] == ":" and is_name(tokens[-2]):
+    if len(tokens) >= 2 and tokens[-1] in (":", "—", "–", "--") and is_name(tokens[-2]):
         # "... doesn't surprise Republican pollster Daron Shaw:" and "Stated Stone:": the name before the colon.
         first = np_back(tokens, len(tokens) - 2)
         if first is not None and is_proper(tokens[first:-1]):
@@ -206,16 +205,22 @@ def speaker_before(before: str, fallback: bool = True) -> Found | None:
         if is_participle(token):
             # "Hillary Clinton asking, ..." or "..., the group said, adding ...".
             i = skip_adverbs_back(tokens, cue - 1)
+            if i >= 0 and tokens[i] == "," and fallback:
+                found = sentence_subject(tokens)  # "X went after Bush, calling him ...": the clause's subject
+                if found:
+                    return found
             if i >= 0 and is_name(tokens[i]) and tokens[i] not in (",",):
                 first = np_back(tokens, i)
                 if first is not None:
                     return choose(tokens[first : i + 1], [])
-            if i >= 1 and tokens[i][:1].islower() and tokens[i].lower() not in _ISSUED and is_word(tokens[i]):
+            if i >= 1 and tokens[i].lower() in _WRITTEN:
                 # "held up a sign saying", "a headline reading": the thing written speaks.
                 first = np_back(tokens, i)
                 if first is not None and (tokens[first].lower() in DETERMINERS or is_possessive(tokens[first])):
                     return choose(tokens[first : i + 1], [])
             continue
+        if cue >= 1 and tokens[cue - 1].lower() in ("who", "that", "which") and cue + 1 < len(tokens) and tokens[cue + 1] not in (",", ":", "that"):
+            continue  # "anybody who complains about a microphone “is not ...”": not this cue's words
         found = subject_before(tokens, cue)
         if found:
             if found.speaker.lower() in ("he", "she", "they"):
@@ -230,6 +235,12 @@ def speaker_before(before: str, fallback: bool = True) -> Found | None:
 
 
 # Things issued in someone's name: "sent a statement saying" quotes the sender.
+# Things that carry words of their own: "held up a sign saying", "a hat reading".
+_WRITTEN = frozenset(
+    """sign signs banner banners headline headlines poster posters placard placards shirt shirts t-shirt
+    t-shirts hat hats cap caps ad ads advertisement billboard billboards caption slogan sticker stickers
+    button buttons card cards mug plaque graffiti message messages""".split()
+)
 _ISSUED = frozenset("statement statements release email emails tweet tweets post message memo letter note video".split())
 
 def speaker_as_puts(text: str) -> Found | None:

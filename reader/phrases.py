@@ -165,8 +165,15 @@ def skip_adverbs_back(tokens: list[str], i: int) -> int:
         elif low in _DAYS and tokens[i][:1].isupper():
             i -= 1
         else:
-            break
+            # "Beck, who has in the past described", "X on Twitter wrote": over a short phrase.
+            k = next((k for k in range(i - 1, max(-1, i - 4), -1) if tokens[k].lower() in _PP_STARTS), None)
+            if k is None or k == 0 or not all(is_word(t) for t in tokens[k : i + 1]):
+                break
+            i = k - 1
     return i
+
+
+_PP_STARTS = frozenset("in on at during over via through".split())
 
 
 def _join(tokens: list[str]) -> str:
@@ -199,6 +206,10 @@ def subject_before(tokens: list[str], cue: int) -> Found | None:
         chunk = tokens[j + 1 : i]
         if not chunk:
             return None
+        if appositives and (chunk[0].lower() in _LEAD_WORDS or chunk[0].lower() in _CONNECTIVES):
+            # "After winning Ohio, Gov. John Kasich (R-OH), said": a lead-in, not an appositive.
+            head = appositives.pop()
+            return choose(head, list(reversed(appositives)))
         if j >= 0 and tokens[j] == "," and len(appositives) < 3:
             appositives.append(chunk)
             i = j
@@ -333,9 +344,20 @@ def sentence_subject(tokens: list[str]) -> Found | None:
             if comma is None or tokens[comma] != ",":
                 return None
             i = comma + 1
+            # "Speaking in Salem, New Hampshire, Trump went": a place's second half is still lead-in.
+            nxt = next((k for k in range(i, min(len(tokens), i + 4)) if tokens[k] == ","), None)
+            if nxt is not None and nxt > i and nxt + 1 < len(tokens) and tokens[nxt + 1][:1].isupper():
+                if all(t[:1].isupper() and not t.endswith(".") for t in tokens[i:nxt]):
+                    i = nxt + 1
         else:
             break
     end = np_forward(tokens, i)
+    # "Syrian army officials acknowledged": common nouns after a name's adjective, up to the verb.
+    k = end
+    while k < min(len(tokens), end + 2) and tokens[k][:1].islower() and is_word(tokens[k]) and tokens[k].lower() not in STOPS and not _verb_like(tokens[k]):
+        k += 1
+    if k > end and k < len(tokens) and _verb_like(tokens[k]):
+        end = k
     head = tokens[i:end]
     if not head:
         return None
@@ -363,6 +385,11 @@ def sentence_subject(tokens: list[str]) -> Found | None:
     if tokens[verb].lower() in PASSIVE_AUX and verb + 1 < len(tokens) and tokens[verb + 1].endswith("ed"):
         return None  # "The complaint is based on ...": no one speaks
     return choose(head, appositives)
+
+
+def _verb_like(token: str) -> bool:
+    low = token.lower()
+    return low.endswith("ed") or is_cue(low) or low in ("has", "have", "had", "is", "are", "was", "were", "will", "would")
 
 
 def subject_of(sentence: str) -> Found | None:

@@ -138,9 +138,10 @@ _PRONOUN_FORMS = frozenset("he she they it we I He She They It We".split())
 _NOT_SPEAKERS = frozenset("this that there it's here what which".split())
 
 
-def _attribute(ctx: _Context, start: int, close_mark: int) -> tuple[Found | None, bool]:
+def _attribute(ctx: _Context, start: int, close_mark: int) -> tuple[Found | None, str]:
     """The speaker of one quotation (text[start:close_mark]) from the words around it, as written,
-    and whether the words after it named the speaker ('"Nonsense," she said')."""
+    and where they stood: "after" ('"Nonsense," she said'), "before" in its sentence, or
+    "follows" (another quotation comes earlier in the sentence, and its speaker carries)."""
     text = ctx.text
     paragraph_end = ctx.paragraphs[ctx.paragraph_of(close_mark)][1]
     width = 2 if text.startswith("''", close_mark) else 1
@@ -150,16 +151,17 @@ def _attribute(ctx: _Context, start: int, close_mark: int) -> tuple[Found | None
     quoted = text[start:close_mark].rstrip()
     found = speaker_after(after, quoted.endswith(_ENDS), opening is not None)
     if found is not None:
-        return found, True
+        return found, "after"
+    sentence_start = ctx.sentence_at(start - 1)[0]
+    before = text[sentence_start:start].rstrip("“\"‘'` ")
+    cut = "”" in before or '"' in before or "''" in before
+    if cut:
+        before = _CLOSING_MARKS.split(before)[-1]
+    # After an earlier quotation in the sentence, its speaker carries, not the words between.
+    found = speaker_before(before, fallback=not cut)
     if found is None:
-        sentence_start = ctx.sentence_at(start - 1)[0]
-        before = text[sentence_start:start].rstrip("“\"‘'` ")
-        if "”" in before or '"' in before or "''" in before:
-            before = _CLOSING_MARKS.split(before)[-1]
-        found = speaker_before(before)
-        if found is None:
-            found = speaker_as_puts(before + " " + after[:80])
-    return found, False
+        found = speaker_as_puts(before + " " + after[:80])
+    return found, "follows" if cut else "before"
 
 
 def _run_in(ctx: _Context, paragraph: int) -> Found | None:
@@ -318,10 +320,14 @@ def extract_quotes(
         t_start, t_end = trim(text, start, end)
         if t_end <= t_start:
             continue
-        found, named_after = _attribute(ctx, start, end)
+        found, where = _attribute(ctx, start, end)
         # 'called it a "framework"': a quoted word in the writer's sentence, left out of the
         # quotes (its sentence may still name the paragraph's speaker).
-        scare = not named_after and (found is None or found.cue is None or found.cue in LABELS) and _is_scare(text[t_start:t_end], found is None)
+        scare = (
+            where != "after"
+            and (found is None or found.cue is None or found.cue in LABELS)
+            and _is_scare(text[t_start:t_end], found is None and where == "before")
+        )
         if scare and found is None:
             continue
         speaker, role = _as_speaker(found)
