@@ -29,7 +29,7 @@ STOPS = frozenset(
     not also later then again once still just even never already only now here there too
     meanwhile however moreover instead yesterday today tonight tomorrow""".split()
 )
-_INNER = frozenset(("of", "for", "at", "from", "in"))  # "the leader of the party", "Mr. Morgan of the Sierra Club"
+_INNER = frozenset(("of", "for", "at", "from", "in", "outside", "inside", "near", "across", "around"))  # "the leader of the party", "Mr. Morgan of the Sierra Club"
 ADVERBS = frozenset(
     """also later then again once previously recently earlier repeatedly reportedly since further
     has have had would will did does do was were is are had been just then quickly simply often

@@ -288,16 +288,25 @@ def _is_lone_name(speaker: str) -> bool:
     return " " not in speaker and speaker[:1].isupper() and speaker.lower() not in PRONOUNS
 
 
-def _is_scare(quoted: str, unattributed: bool) -> bool:
-    """A word or two in quote marks with no cue, or, where nothing in its sentence attributes it,
-    a title ("Rivers of Salt opens on Friday"): not speech. (A slogan a crowd chanted is
-    attributed, and stays.)"""
+def _is_scare(quoted: str, named_as_title: bool) -> bool:
+    """A word or two in quote marks with no cue, or a title where the words before say it is one
+    ('the film "Rivers of Salt"', 'a report titled "..."'): not speech. A capitalised slogan
+    with nothing to say it is a title ("Make Rivers Clean Again") stays a quotation."""
     if quoted.endswith(_ENDS):
         return False
     words = quoted.split()
     if len(words) <= 2:
         return True
-    return unattributed and len(words) <= 8 and all(w[:1].isupper() or w in _TITLE_SMALL for w in words)
+    return named_as_title and len(words) <= 12 and all(w[:1].isupper() or w in _TITLE_SMALL or not w[:1].isalpha() for w in words)
+
+
+# The words that announce a title: 'the film', 'his book', 'a report titled'.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:titled|entitled|film|book|movie|show|series|song|album|documentary|program|programme|play|novel|memoir"
+    r"|column|editorial|op-ed|podcast|episode|bill|act|headline|report|magazine|newspaper|sitcom|musical|opera)"
+    r"[,:]?\s*[“\"‘'`]*$",
+    re.I,
+)
 
 
 _TITLE_SMALL = frozenset("a an the of and or in on at to for with from by as but nor".split())
@@ -326,7 +335,7 @@ def extract_quotes(
         scare = (
             where != "after"
             and (found is None or found.cue is None or found.cue in LABELS)
-            and _is_scare(text[t_start:t_end], found is None and where == "before")
+            and _is_scare(text[t_start:t_end], _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None)
         )
         if scare and found is None:
             continue

@@ -66,8 +66,10 @@ def test_typewriter_quote_over_paragraphs() -> None:
 
 
 def test_scare_quotes_and_titles_are_left_out() -> None:
-    text = "Critics call the plan a “stopgap”.\n\n“Rivers of Salt” opens at the Lido on Friday."
+    text = "Critics call the plan a “stopgap”. The council will screen the film “Rivers of Salt” on Friday."
     assert quotes_of(text) == ()
+    text = "Protesters outside the council chanted “Keep Our Rivers Clean” until dusk."
+    assert said(text) == [("Keep Our Rivers Clean", "Protesters outside the council")]
 
 
 def test_a_short_quote_with_its_own_cue_is_kept() -> None:
