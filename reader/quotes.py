@@ -283,6 +283,25 @@ def _fits(pronoun: str, name: str, genders: dict[str, str]) -> bool:
 _LIKE_NAME = re.compile(r"(?:like|including|such as)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})$")
 
 
+_NAME_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,6}$")
+
+
+def _full_name(text: str, surname: str, position: int) -> tuple[str, str | None] | None:
+    """'Lindqvist' -> 'Rupert Lindqvist', from the nearest earlier mention with a given name
+    ("The operator's chief executive, Rupert Lindqvist, ..."); its title, if any, is the role."""
+    at = text.rfind(surname, 0, position)
+    while at > 0:
+        end = at + len(surname)
+        if not text[end : end + 1].isalnum() and not text[at - 1 : at].isalnum():
+            run = _NAME_RUN_BEFORE.search(text, max(0, at - 80), at)
+            if run:
+                name, role = split_speaker(text[run.start() : end])
+                if " " in name and name.endswith(surname):
+                    return name, role
+        at = text.rfind(surname, 0, at)
+    return None
+
+
 def _is_lone_name(speaker: str) -> bool:
     """'Ortiz': a surname alone, to be matched with a full name given earlier."""
     return " " not in speaker and speaker[:1].isupper() and speaker.lower() not in PRONOUNS
@@ -399,6 +418,8 @@ def extract_quotes(
                 # Only articles that need them pay for the scan, and only up to the last quote.
                 named_mentions = mentions(text, rows[-1][0])
             found = resolve(speaker, t_start - 1, earlier, named_mentions)
+            if found is None and _is_lone_name(speaker):
+                found = _full_name(text, speaker, t_start)
             if found:
                 (speaker, role), resolved = found, True
         if speaker and speaker.lower() not in PRONOUNS:
