@@ -100,14 +100,21 @@ _QUICK_AFTER = re.compile(
 )
 
 
+_NOT_QUICK = frozenset("monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr sen rep gov".split())
+_QUICK_INVERTED = re.compile(
+    r"[ ,]*(?:said|says|added|asked|wrote) (?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. )?[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,3})"
+    r"(?:\.\s|\.?\s*$)"
+)
+
+
 def speaker_after(after: str, ends_sentence: bool, runs_on: bool = False) -> Found | None:
     """The speaker named after a quote: '," she said', '," said Ana Ruiz, a nurse'.
 
     ends_sentence: the quotation closed its sentence; runs_on: another quotation follows
     in the paragraph, so words that do not end before it introduce that one instead.
     """
-    quick = None if ends_sentence and runs_on else _QUICK_AFTER.match(after)
-    if quick and quick.group("np").split()[0].lower() not in STOPS:
+    quick = None if ends_sentence and runs_on else _QUICK_AFTER.match(after) or _QUICK_INVERTED.match(after)
+    if quick and quick.group("np").split()[0].lower() not in STOPS and quick.group("np").lower() not in _NOT_QUICK:
         return Found(quick.group("np"))  # '," Ana Ruiz said.' and '," he said': most quotes, at once
     dash = _DASH_NAME.match(after)
     if dash:
@@ -157,21 +164,31 @@ _QUICK_BEFORE = re.compile(
 )
 
 
+_QUICK_CUES = frozenset("said says added asked wrote explained continued noted reporters".split())
+
+
 def speaker_before(before: str, fallback: bool = True) -> Found | None:
     """The speaker named before a quote in its sentence: 'Ana Ruiz said, "' or 'according to X, "'."""
-    as_puts = _AS_PUTS.search(before, max(0, len(before) - 120))
-    if as_puts and not _CLOSING_WORDS.search(before, as_puts.end()):
+    tail = before[-120:]
+    as_puts = _AS_PUTS.search(tail) if " it" in tail else None
+    if as_puts and not _CLOSING_WORDS.search(tail, as_puts.end()):
         return _np_of(as_puts.group("np"))  # "the vote is, as Ben Orr puts it, ..."
-    quick = _QUICK_BEFORE.search(before, max(0, len(before) - 90))
-    if quick and before[max(0, quick.start() - 2) : quick.start()] in ("", ", ", ": ", ". ", "— ") and "ccording" not in before:
-        if quick.group("np").split()[0].lower() not in STOPS and "quoted" not in before:
+    has_according = "ccording" in before
+    has_quoted = "quoted" in before
+    last = before.rstrip(" ,:").rsplit(None, 2)
+    if last and last[-1] == "that":
+        last.pop()
+    quick = _QUICK_BEFORE.search(before, max(0, len(before) - 90)) if last and last[-1] in _QUICK_CUES else None
+    if quick and before[max(0, quick.start() - 2) : quick.start()] in ("", ", ", ": ", ". ", "— ") and not has_according:
+        if quick.group("np").split()[0].lower() not in STOPS and not has_quoted:
             return Found(quick.group("np"), None, quick.group("cue"))
-    quoted = _AS_SAYING.search(before)
+    quoted = _AS_SAYING.search(before) if has_quoted else None
     if quoted:
         return _np_of(quoted.group("np"))
     according = None
-    for according in _ACCORDING.finditer(before):
-        pass
+    if has_according:
+        for according in _ACCORDING.finditer(before):
+            pass
     tokens = tokenize(before[-400:])
     cues = cues_in(tokens)
     if according is not None and (not cues or before.rfind("ccording") > len(before) - len(" ".join(tokens[cues[-1]:])) - 2):

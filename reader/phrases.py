@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.cues import is_bare, is_cue, is_participle, is_plural_noun, needs_particle
+from reader.cues import CUE_FORMS, is_bare, is_cue, is_participle, is_plural_noun, needs_particle
 
 _TOKEN = re.compile(r"\((?:[^()\s]{1,14}\s?){1,3}\)|[^\s,;:()“”\"—–―]+|[,;:—–―]")
 DETERMINERS = frozenset(
@@ -111,7 +111,7 @@ def is_word(token: str) -> bool:
 
 def _is_verb(token: str) -> bool:
     """A cue that cannot be a noun: 'said', 'argued' (not 'command', 'reports')."""
-    return not token[:1].isupper() and is_cue(token) and not is_bare(token) and not token.endswith("s")
+    return token in CUE_FORMS and not token[0].isupper() and not is_bare(token) and not token.endswith("s")
 
 
 def np_back(tokens: list[str], last: int, limit: int = 10) -> int | None:
@@ -306,7 +306,7 @@ def cues_in(tokens: list[str]) -> list[int]:
     """Indices of the cue verbs among tokens (not nouns: "the report", "a post")."""
     found = []
     for n, token in enumerate(tokens):
-        if token[:1].isupper() or not is_cue(token):
+        if token not in CUE_FORMS or token[0].isupper():
             continue
         before = tokens[n - 1].lower() if n else ""
         if before in DETERMINERS or before in _QUANTIFIERS or before.endswith(("’s", "'s", "s’")):

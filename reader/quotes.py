@@ -24,6 +24,7 @@ import re
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.attribution import Found, speaker_after, speaker_as_puts, speaker_before, subject_of
 from reader.cues import LABELS
@@ -33,7 +34,6 @@ from reader.sentences import sentence_spans
 from reader.sourcing import attribution_of
 from reader.speakers import (
     PRONOUNS,
-    Mention,
     is_description,
     is_person_name,
     is_unresolved,
@@ -113,6 +113,7 @@ _CLOSING_MARKS = re.compile(r"[”\"]|''")
 _ENDS = (".", "!", "?", "…")
 
 
+@lru_cache(maxsize=8192)
 def _as_speaker(found: Found | None) -> tuple[str | None, str | None]:
     """A speaker as written -> (name, role): titles and "(D-Mo.)" go to the role."""
     if found is None:
@@ -249,7 +250,6 @@ def _resolve_pronoun(
     pronoun: str,
     earlier: list[tuple[int, str, str | None]],
     genders: dict[str, str | None],
-    named: tuple[Mention, ...],
 ) -> tuple[str, str | None] | None:
     """The nearest earlier person (he, she) or body (it, they) that fits, within two paragraphs:
     a quotation's speaker, a sentence's subject, or else a person or body the sentence names
@@ -267,11 +267,13 @@ def _resolve_pronoun(
             subject = ctx.subject(s_start, s_end)
             if subject and _fits(pronoun, subject[0], genders):
                 return subject
-            inside = [m for m in named if s_start <= m.position < min(s_end, position)]
-            for mention in reversed(inside):
-                if _fits(pronoun, mention.name, genders) and (mention.is_body or pronoun.lower() in ("he", "she")):
-                    return mention.name, mention.role
-    return (fits[0][1], fits[0][2]) if fits else None
+    if fits:
+        return fits[0][1], fits[0][2]
+    # No quotation's speaker or sentence's subject fits: a person or body named in passing.
+    for mention in reversed(mentions(ctx.text[floor:position])):
+        if _fits(pronoun, mention.name, genders) and (mention.is_body or pronoun.lower() in ("he", "she")):
+            return mention.name, mention.role
+    return None
 
 
 def _fits(pronoun: str, name: str, genders: dict[str, str]) -> bool:
@@ -283,6 +285,7 @@ def _fits(pronoun: str, name: str, genders: dict[str, str]) -> bool:
 _LIKE_NAME = re.compile(r"(?:like|including|such as)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})$")
 
 
+_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.\s+")
 _NAME_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,6}$")
 
 
@@ -295,7 +298,9 @@ def _full_name(text: str, surname: str, position: int) -> tuple[str, str | None]
         if not text[end : end + 1].isalnum() and not text[at - 1 : at].isalnum():
             run = _NAME_RUN_BEFORE.search(text, max(0, at - 80), at)
             if run:
-                name, role = split_speaker(text[run.start() : end])
+                # "George H.W. Bush. Mr. Burman": the run starts after the last sentence's end.
+                words = _SENTENCE_STOP.split(text[run.start() : end])[-1]
+                name, role = split_speaker(words)
                 if " " in name and name.endswith(surname):
                     return name, role
         at = text.rfind(surname, 0, at)
@@ -307,7 +312,7 @@ def _is_lone_name(speaker: str) -> bool:
     return " " not in speaker and speaker[:1].isupper() and speaker.lower() not in PRONOUNS
 
 
-def _is_scare(quoted: str, named_as_title: bool) -> bool:
+def _is_scare(quoted: str, named_as_title) -> bool:
     """A word or two in quote marks with no cue, or a title where the words before say it is one
     ('the film "Rivers of Salt"', 'a report titled "..."'): not speech. A capitalised slogan
     with nothing to say it is a title ("Make Rivers Clean Again") stays a quotation."""
@@ -316,7 +321,7 @@ def _is_scare(quoted: str, named_as_title: bool) -> bool:
     words = quoted.split()
     if len(words) <= 2:
         return True
-    return named_as_title and len(words) <= 12 and all(w[:1].isupper() or w in _TITLE_SMALL or not w[:1].isalpha() for w in words)
+    return len(words) <= 12 and all(w[:1].isupper() or w in _TITLE_SMALL or not w[:1].isalpha() for w in words) and named_as_title()
 
 
 # The words that announce a title: 'the film', 'his book', 'a report titled'.
@@ -354,7 +359,7 @@ def extract_quotes(
         scare = (
             where != "after"
             and (found is None or found.cue is None or found.cue in LABELS)
-            and _is_scare(text[t_start:t_end], _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None)
+            and _is_scare(text[t_start:t_end], lambda: _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None)
         )
         if scare and found is None:
             continue
@@ -405,9 +410,7 @@ def extract_quotes(
         if speaker and speaker.lower() in PRONOUNS and speaker.lower() not in ("i", "we", "you"):
             if genders is None:
                 genders = _Genders(text)
-            if named_mentions is None:
-                named_mentions = mentions(text, rows[-1][0])
-            found = _resolve_pronoun(ctx, t_start - 1, speaker, earlier, genders, named_mentions)
+            found = _resolve_pronoun(ctx, t_start - 1, speaker, earlier, genders)
             if found:
                 (speaker, role), resolved = found, True
         if speaker and speaker.removeprefix("the ").removeprefix("The ") in acronyms:

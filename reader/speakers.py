@@ -52,6 +52,7 @@ _VOICE_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def split_speaker(np: str) -> tuple[str, str | None]:
     """'NSC spokesperson Sean Savett' -> ('Sean Savett', 'NSC spokesperson')."""
     # "A spokesperson for the US State Department": the body speaks, through its spokesperson.
@@ -110,6 +111,7 @@ def _clean_role(role: str) -> str | None:
     return role or None
 
 
+@lru_cache(maxsize=8192)
 def is_person_name(np: str) -> bool:
     name, _role = split_speaker(np)
     tokens = np.split()
