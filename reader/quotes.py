@@ -34,6 +34,7 @@ from reader.sentences import sentence_spans
 from reader.sourcing import attribution_of
 from reader.speakers import (
     PRONOUNS,
+    Mention,
     is_description,
     is_person_name,
     is_unresolved,
@@ -79,6 +80,8 @@ class _Context:
     paragraphs: list[tuple[int, int]]
     sentences: dict[int, list[tuple[int, int]]]
     subjects: dict[int, tuple[str, str | None] | None] = field(default_factory=dict)
+    named: tuple[Mention, ...] | None = None
+    last_quote: int = 0
 
     def paragraph_of(self, position: int) -> int:
         return max(0, bisect_right(self.paragraphs, (position, sys.maxsize)) - 1)
@@ -98,6 +101,13 @@ class _Context:
                 name, role = (tail.group("name"), None) if tail else _as_speaker(found)
             self.subjects[start] = (name, role) if name else None
         return self.subjects[start]
+
+    def named_before(self, position: int) -> tuple[Mention, ...]:
+        """People and bodies named in the text up to the last quotation, found once an article:
+        only articles whose speakers need resolving pay for the scan."""
+        if self.named is None:
+            self.named = mentions(self.text, self.last_quote)
+        return self.named
 
     def sentence_at(self, position: int) -> tuple[int, int]:
         index = self.paragraph_of(position)
@@ -270,7 +280,11 @@ def _resolve_pronoun(
     if fits:
         return fits[0][1], fits[0][2]
     # No quotation's speaker or sentence's subject fits: a person or body named in passing.
-    for mention in reversed(mentions(ctx.text[floor:position])):
+    for mention in reversed(ctx.named_before(position)):
+        if mention.position >= position:
+            continue
+        if mention.position < floor:
+            break
         if _fits(pronoun, mention.name, genders) and (mention.is_body or pronoun.lower() in ("he", "she")):
             return mention.name, mention.role
     return None
@@ -400,9 +414,9 @@ def extract_quotes(
                 named = [r for r in members if r[3] is not None]
     # Third pass: pronouns, descriptions and lone surnames to the names they stand for.
     quotes: list[Quote] = []
+    ctx.last_quote = rows[-1][0] if rows else 0
     earlier: list[tuple[int, str, str | None]] = []  # position, speaker, role
     acronyms = _acronyms(text) if rows else {}
-    named_mentions = None
     genders = None
     for t_start, t_end, _paragraph, speaker, role, resolved, _opens, scare in rows:
         if scare:
@@ -417,10 +431,7 @@ def extract_quotes(
             # "the IMD" after "India Meteorological Department (IMD)"
             speaker, resolved = acronyms[speaker.removeprefix("the ").removeprefix("The ")], True
         if speaker and (is_description(speaker) or _is_lone_name(speaker)):
-            if named_mentions is None:
-                # Only articles that need them pay for the scan, and only up to the last quote.
-                named_mentions = mentions(text, rows[-1][0])
-            found = resolve(speaker, t_start - 1, earlier, named_mentions)
+            found = resolve(speaker, t_start - 1, earlier, ctx.named_before(len(text)))
             if found is None and _is_lone_name(speaker):
                 found = _full_name(text, speaker, t_start)
             if found:
