@@ -105,7 +105,7 @@ def is_possessive(token: str) -> bool:
 
 
 def is_word(token: str) -> bool:
-    return token not in (",", ";", ":", ".", "—", "–", "―") and bool(token)
+    return bool(token) and token not in _NON_WORDS
 
 
 def _is_verb(token: str) -> bool:
@@ -117,14 +117,16 @@ def np_back(tokens: list[str], last: int, limit: int = 10) -> int | None:
     """The first token of the noun phrase that ends at tokens[last], or None."""
     j = last
     start = None
-    while j >= 0 and last - j < limit:
+    floor = last - limit
+    while j >= 0 and j > floor:
         token = tokens[j]
-        low = token.lower()
-        if not is_word(token) or _is_verb(token):
+        if token in _NON_WORDS or not token or (token in CUE_FORMS and _is_verb(token)):
             break
-        if low in DETERMINERS or is_possessive(token):
+        low = token.lower()
+        possessive = token.endswith(_POSSESSIVE_ENDS) and token[0].isupper()
+        if possessive or low in DETERMINERS:
             start = j
-            if is_possessive(token):
+            if possessive:
                 # "Hillary Clinton's spokesman": the owner's whole name.
                 while j - 1 >= 0 and is_name(tokens[j - 1]) and tokens[j - 1].lower() not in STOPS:
                     j -= 1
@@ -147,10 +149,13 @@ def np_back(tokens: list[str], last: int, limit: int = 10) -> int | None:
     if start > last:
         return None
     # Lower-case words with no determiner and no name: "voters", "senior officials"; at most three.
-    words = tokens[start : last + 1]
-    if not any(is_name(t) or t.lower() in DETERMINERS or is_possessive(t) for t in words) and len(words) > 3:
+    if last - start >= 3 and not any(is_name(t) or t.lower() in DETERMINERS or is_possessive(t) for t in tokens[start : last + 1]):
         start = last - 2
     return start
+
+
+_NON_WORDS = frozenset((",", ";", ":", ".", "—", "–", "―"))
+_POSSESSIVE_ENDS = ("’s", "'s", "s’", "s'")
 
 
 def skip_adverbs_back(tokens: list[str], i: int) -> int:
