@@ -27,18 +27,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.attribution import Found, speaker_after, speaker_as_puts, speaker_before, subject_of
+from reader.coreference import Genders, full_name, resolve_pronoun
 from reader.cues import LABELS
 from reader.marks import quote_spans, trim
-from reader.names import first_name_gender
 from reader.sentences import sentence_spans
 from reader.sourcing import attribution_of
 from reader.speakers import (
     PRONOUNS,
     Mention,
     is_description,
-    is_person_name,
-    is_unresolved,
-    looks_like_body,
     mentions,
     resolve,
     split_speaker,
@@ -206,120 +203,7 @@ def _sentence_before(ctx: _Context, position: int, paragraph: int) -> Found | No
     return speaker_before(sentence.rstrip(":"), fallback=True)
 
 
-class _Genders(dict):
-    """Surnames' genders as the article's honorifics give them ("Mr. Ortiz", "Ms. Ruiz"), looked up
-    as asked: a plain substring search, not a scan of the article for every honorific."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def __missing__(self, surname: str) -> str | None:
-        text = self.text
-        if f"Mr. {surname}" in text or f"Mr {surname}" in text:
-            found = "m"
-        elif any(f"{h} {surname}" in text for h in ("Mrs.", "Ms.", "Ms", "Mrs", "Miss")):
-            found = "f"
-        else:
-            found = None
-        self[surname] = found
-        return found
-
-
-def _gender(name: str, genders: dict[str, str | None]) -> str | None:
-    words = name.split()
-    if not words:
-        return None
-    return genders[words[-1]] or first_name_gender(words[0])
-
-
-_PLACE_WORDS = frozenset(
-    """street avenue road city county state states hill square university college center centre island river
-    valley coast bay park hall church school hospital airport station times post journal news press magazine
-    tribune herald street media""".split()
-)
-
-
-def _compatible(pronoun: str, name: str, role: str | None, genders: dict[str, str]) -> bool:
-    pronoun = pronoun.lower()
-    if pronoun in ("it", "they"):
-        return looks_like_body(name) or pronoun == "they"
-    if looks_like_body(name) or is_unresolved(name) or name.lower() in PRONOUNS:
-        return False
-    if not name[:1].isupper() or name.isupper() or len(name.split()) > 4:
-        return False  # "CONGRESS", a headline's words: no person
-    if name.split()[-1].lower() in _PLACE_WORDS:
-        return False  # "Wall Street", "The Times"
-    gender = _gender(name, genders)
-    return gender is None or gender == ("f" if pronoun == "she" else "m")
-
-
-def _resolve_pronoun(
-    ctx: _Context,
-    position: int,
-    pronoun: str,
-    earlier: list[tuple[int, str, str | None]],
-    genders: dict[str, str | None],
-) -> tuple[str, str | None] | None:
-    """The nearest earlier person (he, she) or body (it, they) that fits, within two paragraphs:
-    a quotation's speaker, a sentence's subject, or else a person or body the sentence names
-    ("Ms. Vera Lusk met Mr. Aldo Pinter."), whichever stands nearer."""
-    index = ctx.paragraph_of(position)
-    floor = ctx.paragraphs[max(0, index - 2)][0]
-    speakers = sorted(((p, n, r) for p, n, r in earlier if floor <= p < position), reverse=True)
-    fits = [c for c in speakers if _fits(pronoun, c[1], genders)]
-    for p in range(index, max(-1, index - 3), -1):
-        for s_start, s_end in reversed(ctx.sentences_of(p)):
-            if s_start >= position:
-                continue
-            if fits and fits[0][0] >= s_start:
-                return fits[0][1], fits[0][2]
-            subject = ctx.subject(s_start, s_end)
-            if subject and _fits(pronoun, subject[0], genders):
-                return subject
-    if fits:
-        return fits[0][1], fits[0][2]
-    # No quotation's speaker or sentence's subject fits: a person or body named in passing.
-    for mention in reversed(ctx.named_before(position)):
-        if mention.position >= position:
-            continue
-        if mention.position < floor:
-            break
-        if _fits(pronoun, mention.name, genders) and (mention.is_body or pronoun.lower() in ("he", "she")):
-            return mention.name, mention.role
-    return None
-
-
-def _fits(pronoun: str, name: str, genders: dict[str, str]) -> bool:
-    return _compatible(pronoun, name, None, genders) and (
-        pronoun.lower() not in ("he", "she") or is_person_name(name) or " " not in name
-    )
-
-
 _LIKE_NAME = re.compile(r"(?:like|including|such as)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})$")
-
-
-_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.\s+")
-_NAME_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,6}$")
-
-
-def _full_name(text: str, surname: str, position: int) -> tuple[str, str | None] | None:
-    """'Lindqvist' -> 'Rupert Lindqvist', from the nearest earlier mention with a given name
-    ("The operator's chief executive, Rupert Lindqvist, ..."); its title, if any, is the role."""
-    at = text.rfind(surname, 0, position)
-    while at > 0:
-        end = at + len(surname)
-        if not text[end : end + 1].isalnum() and not text[at - 1 : at].isalnum():
-            run = _NAME_RUN_BEFORE.search(text, max(0, at - 80), at)
-            if run:
-                # "George H.W. Bush. Mr. Burman": the run starts after the last sentence's end.
-                words = _SENTENCE_STOP.split(text[run.start() : end])[-1]
-                name, role = split_speaker(words)
-                if " " in name and name.endswith(surname):
-                    return name, role
-        at = text.rfind(surname, 0, at)
-    return None
-
 
 def _is_lone_name(speaker: str) -> bool:
     """'Ortiz': a surname alone, to be matched with a full name given earlier."""
@@ -423,8 +307,8 @@ def extract_quotes(
             continue
         if speaker and speaker.lower() in PRONOUNS and speaker.lower() not in ("i", "we", "you"):
             if genders is None:
-                genders = _Genders(text)
-            found = _resolve_pronoun(ctx, t_start - 1, speaker, earlier, genders)
+                genders = Genders(text)
+            found = resolve_pronoun(ctx, t_start - 1, speaker, earlier, genders)
             if found:
                 (speaker, role), resolved = found, True
         if speaker and speaker.removeprefix("the ").removeprefix("The ") in acronyms:
@@ -433,7 +317,7 @@ def extract_quotes(
         if speaker and (is_description(speaker) or _is_lone_name(speaker)):
             found = resolve(speaker, t_start - 1, earlier, ctx.named_before(len(text)))
             if found is None and _is_lone_name(speaker):
-                found = _full_name(text, speaker, t_start)
+                found = full_name(text, speaker, t_start)
             if found:
                 (speaker, role), resolved = found, True
         if speaker and speaker.lower() not in PRONOUNS:
