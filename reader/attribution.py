@@ -113,6 +113,8 @@ def speaker_after(after: str, ends_sentence: bool, runs_on: bool = False) -> Fou
     ends_sentence: the quotation closed its sentence; runs_on: another quotation follows
     in the paragraph, so words that do not end before it introduce that one instead.
     """
+    if not after or after.isspace():
+        return None  # the quotation ends its paragraph
     quick = None if ends_sentence and runs_on else _QUICK_AFTER.match(after) or _QUICK_INVERTED.match(after)
     if quick and quick.group("np").split()[0].lower() not in STOPS and quick.group("np").lower() not in _NOT_QUICK:
         return Found(quick.group("np"))  # '," Ana Ruiz said.' and '," he said': most quotes, at once

@@ -87,19 +87,30 @@ def resolve_pronoun(
     ("Ms. Vera Lusk met Mr. Aldo Pinter."), whichever stands nearer."""
     index = ctx.paragraph_of(position)
     floor = ctx.paragraphs[max(0, index - 2)][0]
-    speakers = sorted(((p, n, r) for p, n, r in earlier if floor <= p < position), reverse=True)
-    fits = [c for c in speakers if _fits(pronoun, c[1], genders)]
+    # The nearest earlier speaker that fits (earlier is in text order; each name tried once).
+    nearest = None
+    tried: set[str] = set()
+    for candidate in reversed(earlier):
+        if candidate[0] >= position:
+            continue
+        if candidate[0] < floor:
+            break
+        if candidate[1] not in tried:
+            tried.add(candidate[1])
+            if _fits(pronoun, candidate[1], genders):
+                nearest = candidate
+                break
     for p in range(index, max(-1, index - 3), -1):
         for s_start, s_end in reversed(ctx.sentences_of(p)):
             if s_start >= position:
                 continue
-            if fits and fits[0][0] >= s_start:
-                return fits[0][1], fits[0][2]
+            if nearest and nearest[0] >= s_start:
+                return nearest[1], nearest[2]
             subject = ctx.subject(s_start, s_end)
             if subject and _fits(pronoun, subject[0], genders):
                 return subject
-    if fits:
-        return fits[0][1], fits[0][2]
+    if nearest:
+        return nearest[1], nearest[2]
     # No quotation's speaker or sentence's subject fits: a person or body named in passing.
     for mention in reversed(ctx.named_before(position)):
         if mention.position >= position:
