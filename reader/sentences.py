@@ -16,7 +16,7 @@ _ABBREVIATIONS = frozenset(
     " sept oct nov dec mt ft ave blvd".split()
 )
 # "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens with a class lets re skip ahead fast.
-_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\u00c0-\u024f])")
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*\s+(?=[\"“‘'`(\[]{0,2}[A-Z0-9\u00c0-\u024f])")
 _LOOK_BACK = 30  # characters: no abbreviation or initials run longer
 
 
@@ -26,7 +26,8 @@ def _real_boundary(text: str, match: re.Match[str]) -> bool:
         return True
     # The word (letters, digits and dots) the full stop ends: "Gen", "U.S", "A".
     first = start
-    while first > max(0, start - _LOOK_BACK) and (text[first - 1].isalnum() or text[first - 1] in "_."):
+    floor = max(0, start - _LOOK_BACK)
+    while first > floor and (text[first - 1].isalnum() or text[first - 1] in "_."):
         first -= 1
     token = text[first:start].rstrip(".")
     lowered = token.lower()

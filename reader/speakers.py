@@ -21,6 +21,7 @@ from functools import lru_cache
 from reader.folding import fold
 from reader.wordlists import WordScan, word_alternation
 
+
 PRONOUNS = frozenset("he she they it we i you".split())
 _DETERMINERS = frozenset(("the", "a", "an"))
 
@@ -32,6 +33,7 @@ _TITLES = frozenset(
     analyst researcher fighter resident witness official head founder adviser advisor
     counterpart member""".split()
 )
+_HONORIFICS = frozenset("mr. mrs. ms. miss dr. mr mrs ms dr".split())
 _NAME_PARTICLES = frozenset("al al- el bin ibn abu abdel abdul de da di van von der la le du".split())
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+)$")
 
@@ -50,6 +52,7 @@ _VOICE_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def split_speaker(np: str) -> tuple[str, str | None]:
     """'NSC spokesperson Sean Savett' -> ('Sean Savett', 'NSC spokesperson')."""
     # "A spokesperson for the US State Department": the body speaks, through its spokesperson.
@@ -68,6 +71,10 @@ def split_speaker(np: str) -> tuple[str, str | None]:
     # Titles inside the run belong to the role: "Russian Foreign Minister Sergei Lavrov".
     last_title = max((i for i, t in enumerate(run) if t.lower() in _TITLES), default=-1)
     name = run[last_title + 1 :]
+    if len(name) == 1 and last_title >= 0 and cut == 0 and name[0][:1].isupper():
+        # "Mr. Obama", "Sen. Grassley": the name is the surname; an honorific is no role.
+        role = " ".join(t for t in run[: last_title + 1] if t.lower() not in _HONORIFICS)
+        return name[0], role or None
     if len(name) >= 2 and (cut > 0 or last_title >= 0) and not any(t.lower() in ORGANISATION_WORDS for t in name):
         return " ".join(name), _clean_role(" ".join(tokens[: cut + last_title + 1]))
     return _strip_determiner(np), None
@@ -104,6 +111,7 @@ def _clean_role(role: str) -> str | None:
     return role or None
 
 
+@lru_cache(maxsize=8192)
 def is_person_name(np: str) -> bool:
     name, _role = split_speaker(np)
     tokens = np.split()
@@ -133,8 +141,9 @@ def is_unresolved(speaker: str | None) -> bool:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text.replace("’s", "").replace("'s", ""))}
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text.replace("’s", "").replace("'s", "")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +245,11 @@ def resolve(
             # "a spokesperson" speaks for the body named last.
             return _strip_determiner(name), voice
     return None
+
+
+def looks_like_body(name: str) -> bool:
+    """'the Senate Judiciary Committee', 'the campaign': a body, not a person."""
+    return _looks_like_body(name) or name.lower().split()[-1:] in (["campaign"], ["administration"], ["newspaper"])
 
 
 def _looks_like_body(name: str) -> bool:
