@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader import cleaning
+from reader import cleaning, regions
 from reader.figures import Figure, extract_figures
 from reader.quotes import Quote, extract_quotes
 from reader.sentences import sentence_spans
@@ -127,21 +127,27 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
     paragraphs = split_paragraphs(original)
     removed: list[Removed] = []
 
-    # The headline: the first line that reads like one, past menus and slogans.
-    head = next(
-        (i for i, p in enumerate(paragraphs[:12]) if cleaning.looks_like_headline(p)),
+    # The body is the page's main run of prose; the headline, a line near its start that reads as one.
+    region = regions.find_region(paragraphs)
+    head = region.head
+    if head is None:
         # Else the first line that could be a title: never a paragraph of prose (a 1 MB line).
-        next((i for i, p in enumerate(paragraphs[:12]) if not cleaning.is_header_chrome(p) and len(p) <= MAX_TITLE), None),
-    )
+        head = next(
+            (i for i, p in enumerate(paragraphs[: min(12, region.start)]) if not cleaning.is_header_chrome(p) and len(p) <= MAX_TITLE),
+            None,
+        )
     if head is None:
         title = article_id.rsplit("/", 1)[-1]
-        body = paragraphs
         header: list[str] = []
+        before = paragraphs[: region.start]
     else:
         title = paragraphs[head]
-        removed += [Removed(p, "site chrome") for p in paragraphs[:head]]
-        header = paragraphs[:head]
-        body = paragraphs[head + 1 :]
+        # Lines between the headline and the body first: the byline and the date are there.
+        header = paragraphs[head + 1 : region.start] + paragraphs[:head]
+        before = paragraphs[:head] + paragraphs[head + 1 : region.start]
+    removed += [Removed(p, "repeated headline" if _same(p, title) else "site chrome") for p in before]
+    body = paragraphs[max(region.start, 0 if head is None else head + 1) : region.end]
+    after = paragraphs[region.end :]
 
     # Under the headline: "Published", "on", view counters, a byline, the headline again.
     while body and (
@@ -175,12 +181,11 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
             links_follow = True
         elif links_follow and cleaning.is_short_line(paragraph):
             kind = "related links"  # "Weather" under "Related topics": a link, not an outlet
-        if kind == "source credit" and cleaning.source_credit_outlet(paragraph):
-            outlet_hints.insert(0, cleaning.source_credit_outlet(paragraph))
-        if kind == "copyright":
-            owner = cleaning.copyright_owner(paragraph)
-            if owner:
-                outlet_hints.append(owner)
+        elif regions.is_caption(paragraph):
+            kind = "caption"
+        elif regions.is_list_item(paragraph) and regions.classify(paragraph) == regions.BAD:
+            kind = "link"
+        _outlet_hints(paragraph, kind, outlet_hints)
         if kind:
             removed.append(Removed(paragraph, kind))
         elif _same(paragraph, title):
@@ -198,6 +203,15 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         name = cleaning.signature_outlet(line)
         if name:
             signatures.append(name)
+    # The lines right after the body: the outlet signing off, a copyright line, a source credit.
+    for number, paragraph in enumerate(after):
+        kind = cleaning.boilerplate_kind(paragraph)
+        _outlet_hints(paragraph, kind, outlet_hints)
+        if not kind and number < 3 and len(signatures) == 0 and cleaning.is_short_line(paragraph):
+            name = cleaning.signature_outlet(paragraph)
+            if name and not cleaning.is_header_chrome(name):
+                signatures.append(name)
+        removed.append(Removed(paragraph, kind or "site chrome"))
 
     dateline = None
     agency = None
@@ -235,6 +249,16 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
 
 
 _NEWSLETTER_OUTLET = re.compile(r"^subscribe to (?P<name>(?:[A-Z][\w'’&.-]*\s?){1,4}?)\s*newsletter", re.I)
+
+
+def _outlet_hints(paragraph: str, kind: str | None, hints: list[str]) -> None:
+    """'Source: Al Jazeera' goes first, copyright owners after."""
+    if kind == "source credit" and cleaning.source_credit_outlet(paragraph):
+        hints.insert(0, cleaning.source_credit_outlet(paragraph))
+    elif kind == "copyright":
+        owner = cleaning.copyright_owner(paragraph)
+        if owner:
+            hints.append(owner)
 
 
 def _newsletter_outlet(removed: list[Removed]) -> str | None:

@@ -1,0 +1,280 @@
+"""Where the article is in a saved page: its body region and its headline.
+
+A page saved as text is the article with the site around it: menus, link
+lists, share buttons and footers before and after, and now and then a comment
+thread. The article itself is a run of paragraphs of sentences: long lines that
+end with a full stop and hold the little words (the, of, and...) prose is made
+of. Navigation is short lines, list items, words without verbs. Each paragraph
+is given a class as jusText does (good, near-good, short, bad), and the body is
+the contiguous run with the most prose in it net of the chrome inside it (the
+main-block idea of readability, found as a maximum-sum run). The headline is a
+short line near the start of that run that reads as a headline: a few words,
+not a sentence, not a link or a label, and often repeated elsewhere on the page
+(in the title bar, a breadcrumb, "34 responses to ...").
+
+Only features of the text count: no site, section or phrase is named here
+beyond the boilerplate families of cleaning.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader import cleaning
+
+GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
+
+# Function words of a few languages, space-delimited: prose holds them, menus and labels do not.
+_FUNCTION_WORDS = tuple(
+    f" {w} "
+    for w in (
+        "the a an of and to in is are was were that for on with as by it at from this be has have had not "
+        "but or which who their its will would said he she they we i you his her our there been "
+        "de la le les et des un une du que en el los las y del por con se es da do dos das em na no "
+        "der die das und den ist mit von zu sich nicht ein eine auf dem "
+        "yang dan di ini itu dengan untuk dari ke tidak "
+        "и в на не что с по как это "
+    ).split()
+)
+_FUNCTION_SET = frozenset(_FUNCTION_WORDS)
+_BULLET = re.compile(r"^(?:[*+o•·▪►\-–]\s|\d{1,3}[.)]\s|\[\d+\])")
+_SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ")", "…", "。", "！", "？", ":")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# "Photo: Jane Doe/Reuters", "Credit...Getty Images", "(AP Photo/Jane Doe)": a picture's caption or credit.
+_CAPTION = re.compile(
+    r"^(?:\(?(?:photo|image|picture|credit|illustration|video|graphic)s?\b\s*(?:[:|…/]|by\b|credit\b|source\b)"
+    r"|(?:\S+\s+){0,8}?\S*(?:\b(?:getty images|shutterstock|ap photo|afp(?: via getty)?|reuters|epa|istock(?:photo)?)\)?\s*$))",
+    re.I,
+)
+
+# Scores of the classes for the maximum-sum run (a good paragraph also counts its length).
+_TEASER_ENDINGS = ("...", "…", "[…]", "[...]")
+_NUMBER = re.compile(r"\b\d[\d.,:]*\b")
+_TABLE_ROW = -0.1
+_SCORES = {NEAR_GOOD: 0.3, SHORT: -0.5, BAD: -1.6}
+_GOOD_BASE = 1.0
+_GOOD_PER_CHAR = 1 / 300
+_GOOD_CAP = 1500  # characters: one long paragraph must not carry a page of chrome with it
+HEADLINE_WINDOW = 30  # paragraphs before the body that may hold the headline
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    head: int | None  # the headline's paragraph, if one was found
+    start: int  # the body's first paragraph
+    end: int  # one past its last
+
+
+def is_list_item(paragraph: str) -> bool:
+    return bool(_BULLET.match(paragraph))
+
+
+def is_caption(paragraph: str) -> bool:
+    """A picture's caption or credit line inside the body."""
+    return len(paragraph) <= 300 and bool(_CAPTION.match(paragraph))
+
+
+def _density(paragraph: str) -> float:
+    padded = f" {paragraph.lower()} "
+    padded = padded.replace(",", " ").replace(".", " ")
+    count = padded.count(" ") - 1 or 1
+    return sum(map(padded.count, _FUNCTION_WORDS)) / count
+
+
+def classify(paragraph: str, threshold: float = 0.1) -> str:
+    """jusText's classes from what can be seen in one line of text.
+
+    threshold: the share of function words that makes a line prose, from the page's own
+    prose (0 on a page in a language whose little words are not listed).
+    """
+    n = len(paragraph)
+    if n < 15:
+        return BAD if n < 3 or is_list_item(paragraph) else SHORT
+    if is_list_item(paragraph) and n < 120:
+        return BAD
+    if n <= cleaning._LONGEST_BOILERPLATE and cleaning.boilerplate_kind(paragraph):
+        return BAD
+    if n < 400 and paragraph.endswith(_TEASER_ENDINGS):
+        return SHORT  # "... the AirPods Pro features Active Noise Cancellat...": an excerpt of another page
+    ended = paragraph.endswith(_SENTENCE_END)
+    if _CJK.search(paragraph[:200]) is not None:  # no spaces to count words by: length and full stops only
+        if n >= 60 and ended or n >= 200:
+            return GOOD
+        return NEAR_GOOD if ended and n >= 25 else SHORT
+    if n > 2000:
+        return GOOD
+    prose = _density(paragraph) >= threshold if threshold else True
+    if ended and n >= 150 or ended and n >= 70 and prose or n >= 300 and prose:
+        return GOOD if prose else NEAR_GOOD
+    if ended and n >= 30 and prose:
+        return NEAR_GOOD
+    return SHORT
+
+
+def _score(kind: str, paragraph: str) -> float:
+    if kind == GOOD:
+        return _GOOD_BASE + min(len(paragraph), _GOOD_CAP) * _GOOD_PER_CHAR
+    if kind == SHORT and len(_NUMBER.findall(paragraph)) >= 3:
+        return _TABLE_ROW  # a row of a table: "3 Kevin Harvick 5033 4 6 15 26"
+    return _SCORES[kind]
+
+
+def classes(paragraphs: list[str]) -> list[str]:
+    sample = " ".join(p for p in paragraphs if len(p) > 80)[:20000]
+    baseline = _density(sample) if sample else 0.3
+    # A page in a language whose little words are not listed: their share says nothing.
+    threshold = 0.4 * baseline if baseline >= 0.05 else 0.0
+    return [classify(p, threshold) for p in paragraphs]
+
+
+def best_run(scores: list[float]) -> tuple[int, int]:
+    """The contiguous run with the largest sum (Kadane), as (start, end)."""
+    best, best_span = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = score, i
+        else:
+            total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def find_region(paragraphs: list[str]) -> Region:
+    """The body's run of paragraphs and its headline. The whole page when nothing reads as prose."""
+    if not paragraphs:
+        return Region(None, 0, 0)
+    kinds = classes(paragraphs)
+    if GOOD not in kinds and NEAR_GOOD not in kinds:
+        head = _headline(paragraphs, kinds, min(len(paragraphs), HEADLINE_WINDOW))
+        return Region(head, 0 if head is None else head + 1, len(paragraphs))
+    start, end = best_run([_score(k, p) for k, p in zip(kinds, paragraphs)])
+    head = _headline(paragraphs, kinds, start)
+    # Between the headline and the run: a standfirst, a caption, a dateline ("AMMAN:") read as prose.
+    while start > (head + 1 if head is not None else 0) and _leads_in(paragraphs[start - 1]):
+        start -= 1
+    return Region(head, start, end)
+
+
+def _leads_in(paragraph: str) -> bool:
+    """A line just above the body that belongs to it: a sentence of prose or a dateline."""
+    if cleaning.find_dateline(paragraph) is not None and len(paragraph) <= 40:
+        return True
+    if is_meta_line(paragraph) or is_list_item(paragraph) or cleaning.boilerplate_kind(paragraph):
+        return False
+    return len(paragraph) >= 60 and paragraph.count(" ") >= 9 and _density(paragraph) >= 0.1
+
+
+def _norm(paragraph: str) -> str:
+    return " ".join(cleaning.words(paragraph.lower()))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in cleaning.words(text.lower()) if len(w) > 2 and f" {w} " not in _FUNCTION_SET}
+
+
+def _headline(paragraphs: list[str], kinds: list[str], start: int) -> int | None:
+    """The line before the body that reads most as its headline.
+
+    A headline names what the body is about (its words come back in the first paragraphs),
+    stands close above it with a byline or a date near it, and is often repeated on the
+    page. Bylines, dates, captions and labels cannot be one; the headlines of other stories
+    come in lists of their like, and their words are not the body's.
+    """
+    low = max(0, start - HEADLINE_WINDOW)
+    lede = _content_words(" ".join(paragraphs[start : start + 4])[:3000])
+    normed: list[str] | None = None
+    best: tuple[float, int] | None = None
+    scores: dict[int, float | None] = {}
+
+    def base(i: int) -> float | None:
+        if i not in scores:
+            scores[i] = headline_score(paragraphs[i]) if 0 <= i < len(paragraphs) else None
+        return scores[i]
+
+    # The body's first paragraph only when nothing above it will do: it would be its own lede.
+    for i in [*range(low, start), *([start] if start < len(paragraphs) else [])]:
+        if i == start and best is not None:
+            break
+        score = base(i)
+        if score is None:
+            continue
+        score -= 0.05 * (start - i)
+        own = _content_words(paragraphs[i])
+        if own and lede:
+            score += 2.5 * len(own & lede) / len(own)
+        if any(is_meta_line(paragraphs[j]) for j in range(max(0, i - 2), min(len(paragraphs), i + 5)) if j != i):
+            score += 1.0  # "By Jane Doe", "Published 19 November 2019": a story's header
+        above, below = base(i - 1), base(i + 1) if i + 1 != start else None
+        if above is not None and len(paragraphs[i]) > 1.3 * len(paragraphs[i - 1]):
+            score -= 1.2  # a deck: the longer line under the headline
+        elif above is not None:
+            score -= 0.8  # one of a list of other stories' headlines
+        if below is not None and len(paragraphs[i + 1]) <= 1.3 * len(paragraphs[i]):
+            score -= 0.8
+        key = _norm(paragraphs[i])
+        if len(key) >= 12:
+            # Repeated on the page (title bar, breadcrumb, share text, "responses to ..."): the page's own title.
+            if normed is None:
+                normed = [_norm(p) for p in paragraphs]
+            if any(j != i and key in other and len(other) <= 3 * len(key) + 40 for j, other in enumerate(normed)):
+                score += 1.0
+        if best is None or score > best[0]:
+            best = (score, i)
+    return None if best is None else best[1]
+
+
+_META_START = re.compile(r"^(?:by|posted|published|updated|written by|last updated|von|por|par|oleh)\b", re.I)
+
+
+def is_meta_line(paragraph: str) -> bool:
+    """A byline or a date line: what stands under (or over) a story's headline."""
+    if len(paragraph) > 160:
+        return False
+    return bool(_META_START.match(paragraph)) or bool(_TIME_OR_DATE.search(paragraph)) and len(paragraph) <= 80
+
+
+_TIME_OR_DATE = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b"
+    r"|\b\d+ (?:min|mins|minutes|hours?|days?) ago\b|\b\d+ of \d+\b",
+    re.I,
+)
+# "Filed to: Weird medicine", "Tested by: ...": a label and its value, not a headline.
+_LABEL = re.compile(r"^[\w ]{1,20}:\s*(?:\S+\s*){0,3}$")
+_BYLINE = re.compile(r"\b(?:by|staff|reports?|writer|correspondent|editor|press|photo|photograph|image|credit|associated)\b", re.I)
+
+
+def headline_score(paragraph: str) -> float | None:
+    """How much a line reads as a headline, or None when it cannot be one."""
+    n = len(paragraph)
+    if n < 10 or n > 250 or is_list_item(paragraph):
+        return None
+    count = len(cleaning.words(paragraph))
+    if count < 2 or count > 30:
+        return None
+    if cleaning.is_header_chrome(paragraph) or cleaning.boilerplate_kind(paragraph) or is_caption(paragraph):
+        return None
+    lowered = paragraph.lower()
+    if lowered.startswith(("by ", "posted ", "published ", "updated ", "written by", "last updated", "filed ")):
+        return None
+    if paragraph.endswith((":", ",", ";", "|", "»", "›", ">", "/")) or paragraph.endswith(_TEASER_ENDINGS):
+        return None
+    if _TIME_OR_DATE.search(paragraph) or _LABEL.match(paragraph):
+        return None
+    score = 1.0
+    if 4 <= count <= 18:
+        score += 1.0
+    elif count < 4:
+        score -= 1.0
+    if paragraph.endswith((".", "!")):
+        score -= 1.0  # a sentence more than a headline
+    if count <= 6 and _BYLINE.search(paragraph):
+        score -= 1.5  # "Al Goldis, Associated Press", "Staff Reports"
+    if paragraph.isupper():
+        score -= 1.0  # "CLICK FOR FULL RESULTS": a button or a section
+    if not paragraph[:1].isupper() and not paragraph[:1].isdigit() and paragraph[:1] not in "“\"‘'[¿¡":
+        score -= 0.7
+    return score
