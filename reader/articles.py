@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader import cleaning, regions
+from reader import cleaning, html_pages, regions
 from reader.figures import Figure, extract_figures
 from reader.quotes import Quote, extract_quotes
 from reader.sentences import sentence_spans
@@ -56,6 +56,8 @@ class Article:
     figures: tuple[Figure, ...] = field(repr=False)
     words: int
     path: str | None = field(default=None, repr=False)  # the file, when the original is not kept
+    outlet_source: str | None = field(default=None, repr=False)  # where the outlet was read: "site name", "signature"...
+    author: str | None = field(default=None, repr=False)  # the byline, or the page's author
 
     @property
     def original(self) -> str:
@@ -120,15 +122,37 @@ def _same(a: str, b: str) -> bool:
 
 
 def parse_article(article_id: str, original: str, encoding: str = "utf-8", path: str | None = None) -> Article:
-    """Build an article from decoded text. Never raises on any string.
+    """Build an article from decoded text (a page saved as text, or as HTML). Never raises on any string.
 
-    With a path, the original is not kept in memory but read from the file when asked for.
+    With a path, the original is not kept in memory but read from the file when asked for;
+    an HTML page keeps its rendered text instead, which is what `original` shows of it.
     """
-    paragraphs = split_paragraphs(original)
-    removed: list[Removed] = []
+    if html_pages.looks_like_html(original, article_id):
+        page = html_pages.read_page(original)
+        if page.text.strip():
+            return _parse(article_id, page.rendered, encoding, path, page, keep_original=True)
+        # Nothing trafilatura calls an article: the page's rendered text goes the text route.
+        return _parse(article_id, page.rendered, encoding, path, keep_original=True)
+    return _parse(article_id, original, encoding, path, keep_original=path is None)
 
-    # The body is the page's main run of prose; the headline, a line near its start that reads as one.
-    region = regions.find_region(paragraphs)
+
+def _parse(
+    article_id: str, original: str, encoding: str, path: str | None, page: html_pages.Page | None = None, *, keep_original: bool
+) -> Article:
+    removed: list[Removed] = []
+    if page is not None:
+        # trafilatura's text is the article already, one paragraph a line: no region to find.
+        paragraphs = split_paragraphs(page.text.replace("\n", "\n\n"))
+        title_line = html_pages.page_title(page.title, page.sitename)
+        if title_line and len(title_line) <= MAX_TITLE:
+            paragraphs.insert(0, " ".join(title_line.split()))
+            region = regions.Region(0, 1, len(paragraphs))
+        else:
+            region = regions.Region(None, 0, len(paragraphs))
+    else:
+        paragraphs = split_paragraphs(original)
+        # The body is the page's main run of prose; the headline, a line near its start that reads as one.
+        region = regions.find_region(paragraphs)
     head = region.head
     if head is None:
         # Else the first line that could be a title: never a paragraph of prose (a 1 MB line).
@@ -136,6 +160,8 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
             (i for i, p in enumerate(paragraphs[: min(12, region.start)]) if not cleaning.is_header_chrome(p) and len(p) <= MAX_TITLE),
             None,
         )
+    if head is None and page is not None and paragraphs and len(paragraphs[0]) <= MAX_TITLE:
+        head = 0
     if head is None:
         title = article_id.rsplit("/", 1)[-1]
         header: list[str] = []
@@ -162,7 +188,7 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
 
     kept: list[str] = []
     kept_lowered: list[str] = []  # lower-cased once: for boilerplate words, then figure anchors
-    outlet_hints: list[str] = []
+    outlet_hints: list[tuple[str, str]] = []
     bio_left = 0  # paragraphs still to drop after an "Author profile" heading
     links_follow = False  # after "Related topics", short lines are links
     for paragraph in body:
@@ -221,9 +247,22 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
             dateline, agency = found.text, found.agency
             break
 
-    outlet = agency or (signatures[-1] if signatures else None) or next(iter(outlet_hints), None)
-    if outlet is None:
-        outlet = _newsletter_outlet(removed)
+    outlet, outlet_source = None, None
+    for name, source in (
+        (page.sitename if page else None, "site name"),
+        (agency, "dateline"),
+        (signatures[-1] if signatures else None, "signature"),
+        (next(iter(outlet_hints), (None, None))[0], next(iter(outlet_hints), (None, None))[1]),
+        (None, "newsletter"),
+    ):
+        if source == "newsletter":
+            name = _newsletter_outlet(removed)
+        if name:
+            outlet, outlet_source = name, source
+            break
+    date = cleaning.publication_date(header)
+    if page is not None and page.date:
+        date = page.date
 
     text, spans = _join(kept)
     bounds = [(p.start, p.end) for p in spans]
@@ -233,10 +272,10 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         title=title,
         outlet=outlet,
         dateline=dateline,
-        date=cleaning.publication_date(header),
+        date=date,
         text=text,
         paragraphs=spans,
-        _original=None if path else original,
+        _original=original if keep_original else None,
         encoding=encoding,
         removed=tuple(removed),
         quotes=extract_quotes(text, bounds, sentences),
@@ -245,20 +284,35 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         # paragraph has one word more than spaces, and no list of words is made.
         words=text.count(" ") + len(spans),
         path=path,
+        outlet_source=outlet_source,
+        author=page.author if page else _byline(header),
     )
 
 
 _NEWSLETTER_OUTLET = re.compile(r"^subscribe to (?P<name>(?:[A-Z][\w'’&.-]*\s?){1,4}?)\s*newsletter", re.I)
 
 
-def _outlet_hints(paragraph: str, kind: str | None, hints: list[str]) -> None:
-    """'Source: Al Jazeera' goes first, copyright owners after."""
+def _outlet_hints(paragraph: str, kind: str | None, hints: list[tuple[str, str]]) -> None:
+    """'Source: Al Jazeera' goes first, copyright owners after: (name, where it came from)."""
     if kind == "source credit" and cleaning.source_credit_outlet(paragraph):
-        hints.insert(0, cleaning.source_credit_outlet(paragraph))
+        hints.insert(0, (cleaning.source_credit_outlet(paragraph), "source credit"))
     elif kind == "copyright":
         owner = cleaning.copyright_owner(paragraph)
         if owner:
-            hints.append(owner)
+            hints.append((owner, "copyright"))
+
+
+_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al-?\w*)){0,5})", re.I)
+
+
+def _byline(header: list[str]) -> str | None:
+    """"By Jane Doe" under the headline: the author."""
+    for line in header[:8]:
+        if len(line) <= 120:
+            match = _BYLINE.match(line)
+            if match and match.group("name")[:1].isupper():
+                return match.group("name").strip()
+    return None
 
 
 def _newsletter_outlet(removed: list[Removed]) -> str | None:
