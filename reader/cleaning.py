@@ -106,7 +106,7 @@ _COPYRIGHT_OWNER = re.compile(
     re.I,
 )
 
-_TERMINAL = ".?!\"”’:;)…"
+_TERMINAL = ".?!\"”’:;)…。！？」"
 _TERMINAL_ENDINGS = tuple(_TERMINAL)
 _SUBHEAD_ENDINGS = (*_TERMINAL, ",")
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")

@@ -44,6 +44,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # "Photo: Jane Doe/Reuters", "Credit...Getty Images", "(AP Photo/Jane Doe)": a picture's caption or credit.
 _CAPTION = re.compile(
     r"^(?:\(?(?:photo|image|picture|credit|illustration|video|graphic)s?\b\s*(?:[:|…/]|by\b|credit\b|source\b)"
+    r"|.{0,250}\((?:[A-Z]{2,6} )?(?:photo|image|file photo|picture)s?\b[^)]{0,60}\)\s*$"
     r"|(?:\S+\s+){0,8}?\S*(?:\b(?:getty images|shutterstock|ap photo|afp(?: via getty)?|reuters|epa|istock(?:photo)?)\)?\s*$))",
     re.I,
 )
@@ -152,10 +153,21 @@ def find_region(paragraphs: list[str]) -> Region:
         return Region(head, 0 if head is None else head + 1, len(paragraphs))
     start, end = best_run([_score(k, p) for k, p in zip(kinds, paragraphs)])
     head = _headline(paragraphs, kinds, start)
+    # A short last paragraph ("The council meets again next week."): a sentence right after the run.
+    if end < len(paragraphs) and _closes(paragraphs[end]):
+        end += 1
     # Between the headline and the run: a standfirst, a caption, a dateline ("AMMAN:") read as prose.
     while start > (head + 1 if head is not None else 0) and _leads_in(paragraphs[start - 1]):
         start -= 1
     return Region(head, start, end)
+
+
+def _closes(paragraph: str) -> bool:
+    if not 20 <= len(paragraph) <= 300 or not paragraph.endswith((".", "!", "?", "”", '"')) or paragraph.endswith(_TEASER_ENDINGS):
+        return False
+    if is_meta_line(paragraph) or is_list_item(paragraph) or is_caption(paragraph) or cleaning.boilerplate_kind(paragraph):
+        return False
+    return paragraph.count(" ") >= 3 and paragraph[:1].isupper()
 
 
 def _leads_in(paragraph: str) -> bool:
@@ -250,10 +262,13 @@ _BYLINE = re.compile(r"\b(?:by|staff|reports?|writer|correspondent|editor|press|
 def headline_score(paragraph: str) -> float | None:
     """How much a line reads as a headline, or None when it cannot be one."""
     n = len(paragraph)
-    if n < 10 or n > 250 or is_list_item(paragraph):
+    if n < 6 or n > 250 or is_list_item(paragraph):
         return None
-    count = len(cleaning.words(paragraph))
-    if count < 2 or count > 30:
+    if _CJK.search(paragraph) is not None:
+        count = max(len(cleaning.words(paragraph)), n // 3)  # about three characters a word, for scoring
+    else:
+        count = len(cleaning.words(paragraph))
+    if n < 10 and count < 3 or count < 2 or count > 30:
         return None
     if cleaning.is_header_chrome(paragraph) or cleaning.boilerplate_kind(paragraph) or is_caption(paragraph):
         return None
