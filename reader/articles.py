@@ -160,8 +160,8 @@ def _parse(
             (i for i, p in enumerate(paragraphs[: min(12, region.start)]) if not cleaning.is_header_chrome(p) and len(p) <= MAX_TITLE),
             None,
         )
-    if head is None and page is not None and paragraphs and len(paragraphs[0]) <= MAX_TITLE:
-        head = 0
+    if head is None and page is not None and paragraphs and regions.headline_score(paragraphs[0]) is not None:
+        head = 0  # a page without a title: its first line if it reads as one
     if head is None:
         title = article_id.rsplit("/", 1)[-1]
         header: list[str] = []
