@@ -149,10 +149,15 @@ def _parse(
             region = regions.Region(0, 1, len(paragraphs))
         else:
             region = regions.Region(None, 0, len(paragraphs))
+        lowered_all = [p.lower() for p in paragraphs]
+        boilerplate_all = [cleaning.boilerplate_kind(p, low) for p, low in zip(paragraphs, lowered_all)]
     else:
         paragraphs = split_paragraphs(original)
+        # Each paragraph lower-cased and its boilerplate family, once: for the region, then the body.
+        lowered_all = [p.lower() for p in paragraphs]
+        boilerplate_all = [cleaning.boilerplate_kind(p, low) for p, low in zip(paragraphs, lowered_all)]
         # The body is the page's main run of prose; the headline, a line near its start that reads as one.
-        region = regions.find_region(paragraphs)
+        region = regions.find_region(paragraphs, lowered_all, boilerplate_all)
     head = region.head
     if head is None:
         # Else the first line that could be a title: never a paragraph of prose (a 1 MB line).
@@ -172,7 +177,8 @@ def _parse(
         header = paragraphs[head + 1 : region.start] + paragraphs[:head]
         before = paragraphs[:head] + paragraphs[head + 1 : region.start]
     removed += [Removed(p, "repeated headline" if _same(p, title) else "site chrome") for p in before]
-    body = paragraphs[max(region.start, 0 if head is None else head + 1) : region.end]
+    body_start = max(region.start, 0 if head is None else head + 1)
+    body = paragraphs[body_start : region.end]
     after = paragraphs[region.end :]
 
     # Under the headline: "Published", "on", view counters, a byline, the headline again.
@@ -185,13 +191,14 @@ def _parse(
         reason = "repeated headline" if _same(body[0], title) else "site chrome"
         removed.append(Removed(body[0], reason))
         header.append(body.pop(0))
+        body_start += 1
 
     kept: list[str] = []
     kept_lowered: list[str] = []  # lower-cased once: for boilerplate words, then figure anchors
     outlet_hints: list[tuple[str, str]] = []
     bio_left = 0  # paragraphs still to drop after an "Author profile" heading
     links_follow = False  # after "Related topics", short lines are links
-    for paragraph in body:
+    for index, paragraph in enumerate(body, body_start):
         if cleaning.is_bio_heading(paragraph):
             removed.append(Removed(paragraph, "author bio"))
             bio_left = BIO_PARAGRAPHS
@@ -201,13 +208,13 @@ def _parse(
             bio_left -= 1
             removed.append(Removed(paragraph, "author bio"))
             continue
-        lowered = paragraph.lower()
-        kind = cleaning.boilerplate_kind(paragraph, lowered)
+        lowered = lowered_all[index]
+        kind = boilerplate_all[index]
         if kind == "related links":
             links_follow = True
         elif links_follow and cleaning.is_short_line(paragraph):
             kind = "related links"  # "Weather" under "Related topics": a link, not an outlet
-        elif regions.is_caption(paragraph):
+        elif regions.is_caption(paragraph, lowered):
             kind = "caption"
         elif regions.is_list_item(paragraph) and regions.classify(paragraph) == regions.BAD:
             kind = "link"
@@ -231,7 +238,7 @@ def _parse(
             signatures.append(name)
     # The lines right after the body: the outlet signing off, a copyright line, a source credit.
     for number, paragraph in enumerate(after):
-        kind = cleaning.boilerplate_kind(paragraph)
+        kind = boilerplate_all[region.end + number]
         _outlet_hints(paragraph, kind, outlet_hints)
         if not kind and number < 3 and len(signatures) == 0 and cleaning.is_short_line(paragraph):
             name = cleaning.signature_outlet(paragraph)

@@ -27,7 +27,7 @@ GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
 # Function words of a few languages, space-delimited: prose holds them, menus and labels do not.
 _FUNCTION_WORDS = tuple(
-    f" {w} "
+    w
     for w in (
         "the a an of and to in is are was were that for on with as by it at from this be has have had not "
         "but or which who their its will would said he she they we i you his her our there been "
@@ -40,6 +40,7 @@ _FUNCTION_WORDS = tuple(
 _FUNCTION_SET = frozenset(_FUNCTION_WORDS)
 _BULLET = re.compile(r"^(?:[*+o•·▪►\-–]\s|\d{1,3}[.)]\s|\[\d+\])")
 _SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ")", "…", "。", "！", "？", ":")
+_PROSE_ENDINGS = (".", "!", "?", "\"", "”", "’", ")")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # "Photo: Jane Doe/Reuters", "Credit...Getty Images", "(AP Photo/Jane Doe)": a picture's caption or credit.
 _CAPTION = re.compile(
@@ -71,30 +72,40 @@ def is_list_item(paragraph: str) -> bool:
     return bool(_BULLET.match(paragraph))
 
 
-def is_caption(paragraph: str) -> bool:
+_CAPTION_WORDS = ("photo", "image", "picture", "credit", "illustration", "video", "graphic", "getty", "shutterstock", "ap ", "afp", "reuters", "epa", "istock")
+
+
+def is_caption(paragraph: str, lowered: str | None = None) -> bool:
     """A picture's caption or credit line inside the body."""
-    return len(paragraph) <= 300 and bool(_CAPTION.match(paragraph))
+    if len(paragraph) > 300:
+        return False
+    lowered = paragraph.lower() if lowered is None else lowered
+    return any(map(lowered.__contains__, _CAPTION_WORDS)) and bool(_CAPTION.match(paragraph))
 
 
-def _density(paragraph: str) -> float:
-    padded = f" {paragraph.lower()} "
-    padded = padded.replace(",", " ").replace(".", " ")
-    count = padded.count(" ") - 1 or 1
-    return sum(map(padded.count, _FUNCTION_WORDS)) / count
+def _density(paragraph: str, lowered: bool = False) -> float:
+    """The share of a line's words that are function words (split and looked up in C)."""
+    tokens = (paragraph if lowered else paragraph.lower()).split()
+    return sum(map(_FUNCTION_SET.__contains__, tokens)) / (len(tokens) or 1)
 
 
-def classify(paragraph: str, threshold: float = 0.1) -> str:
+def classify(paragraph: str, threshold: float = 0.1, lowered: str | None = None, boilerplate: str | None | bool = False) -> str:
     """jusText's classes from what can be seen in one line of text.
 
     threshold: the share of function words that makes a line prose, from the page's own
     prose (0 on a page in a language whose little words are not listed).
+    lowered, boilerplate: the line lower-cased and its boilerplate_kind, when the caller has them.
     """
     n = len(paragraph)
+    if boilerplate is False:
+        boilerplate = cleaning.boilerplate_kind(paragraph, lowered) if n <= cleaning._LONGEST_BOILERPLATE else None
+    if boilerplate:
+        return BAD
+    if n >= 150 and paragraph.endswith(_PROSE_ENDINGS) and paragraph.count(" ") * 9 > n:
+        return GOOD  # a long line of words ending as a sentence ends: prose (the common case, decided at once)
     if n < 15:
         return BAD if n < 3 or is_list_item(paragraph) else SHORT
     if is_list_item(paragraph) and n < 120:
-        return BAD
-    if n <= cleaning._LONGEST_BOILERPLATE and cleaning.boilerplate_kind(paragraph):
         return BAD
     if n < 400 and paragraph.endswith(_TEASER_ENDINGS):
         return SHORT  # "... the AirPods Pro features Active Noise Cancellat...": an excerpt of another page
@@ -105,7 +116,7 @@ def classify(paragraph: str, threshold: float = 0.1) -> str:
         return NEAR_GOOD if ended and n >= 25 else SHORT
     if n > 2000:
         return GOOD
-    prose = _density(paragraph) >= threshold if threshold else True
+    prose = _density(lowered if lowered is not None else paragraph, lowered is not None) >= threshold if threshold else True
     if ended and n >= 150 or ended and n >= 70 and prose or n >= 300 and prose:
         return GOOD if prose else NEAR_GOOD
     if ended and n >= 30 and prose:
@@ -121,12 +132,15 @@ def _score(kind: str, paragraph: str) -> float:
     return _SCORES[kind]
 
 
-def classes(paragraphs: list[str]) -> list[str]:
-    sample = " ".join(p for p in paragraphs if len(p) > 80)[:20000]
-    baseline = _density(sample) if sample else 0.3
+def classes(paragraphs: list[str], lowered: list[str] | None = None, boilerplate: list[str | None] | None = None) -> list[str]:
+    long_lines = [i for i in range(min(len(paragraphs), 400)) if len(paragraphs[i]) > 80][:40]
+    sample = " ".join((lowered or paragraphs)[i] for i in long_lines)[:6000]
+    baseline = _density(sample, lowered is not None) if sample else 0.3
     # A page in a language whose little words are not listed: their share says nothing.
     threshold = 0.4 * baseline if baseline >= 0.05 else 0.0
-    return [classify(p, threshold) for p in paragraphs]
+    if lowered is None or boilerplate is None:
+        return [classify(p, threshold) for p in paragraphs]
+    return [classify(p, threshold, low, kind) for p, low, kind in zip(paragraphs, lowered, boilerplate)]
 
 
 def best_run(scores: list[float]) -> tuple[int, int]:
@@ -143,16 +157,19 @@ def best_run(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def find_region(paragraphs: list[str]) -> Region:
-    """The body's run of paragraphs and its headline. The whole page when nothing reads as prose."""
+def find_region(paragraphs: list[str], lowered: list[str] | None = None, boilerplate: list[str | None] | None = None) -> Region:
+    """The body's run of paragraphs and its headline. The whole page when nothing reads as prose.
+
+    lowered, boilerplate: each paragraph lower-cased and its boilerplate_kind, when the caller has them.
+    """
     if not paragraphs:
         return Region(None, 0, 0)
-    kinds = classes(paragraphs)
+    kinds = classes(paragraphs, lowered, boilerplate)
     if GOOD not in kinds and NEAR_GOOD not in kinds:
-        head = _headline(paragraphs, kinds, min(len(paragraphs), HEADLINE_WINDOW))
+        head = _headline(paragraphs, kinds, min(len(paragraphs), HEADLINE_WINDOW), lowered)
         return Region(head, 0 if head is None else head + 1, len(paragraphs))
     start, end = best_run([_score(k, p) for k, p in zip(kinds, paragraphs)])
-    head = _headline(paragraphs, kinds, start)
+    head = _headline(paragraphs, kinds, start, lowered)
     # A short last paragraph ("The council meets again next week."): a sentence right after the run.
     if end < len(paragraphs) and _closes(paragraphs[end]):
         end += 1
@@ -183,11 +200,15 @@ def _norm(paragraph: str) -> str:
     return " ".join(cleaning.words(paragraph.lower()))
 
 
+_PUNCTUATION = "\"'“”‘’.,:;!?()[]{}«»—–-…|/*"
+
+
 def _content_words(text: str) -> set[str]:
-    return {w for w in cleaning.words(text.lower()) if len(w) > 2 and f" {w} " not in _FUNCTION_SET}
+    words = {w.strip(_PUNCTUATION) for w in text.lower().split()}
+    return {w for w in words if len(w) > 2 and w not in _FUNCTION_SET}
 
 
-def _headline(paragraphs: list[str], kinds: list[str], start: int) -> int | None:
+def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: list[str] | None = None) -> int | None:
     """The line before the body that reads most as its headline.
 
     A headline names what the body is about (its words come back in the first paragraphs),
@@ -196,28 +217,42 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int) -> int | None
     come in lists of their like, and their words are not the body's.
     """
     low = max(0, start - HEADLINE_WINDOW)
-    lede = _content_words(" ".join(paragraphs[start : start + 4])[:3000])
-    normed: list[str] | None = None
     best: tuple[float, int] | None = None
     scores: dict[int, float | None] = {}
+
+    normed: dict[int, str] = {}
+
+    def norm(j: int) -> str:
+        if j not in normed:
+            normed[j] = _norm(paragraphs[j])
+        return normed[j]
+
+    metas: dict[int, bool] = {}
+
+    def meta(j: int) -> bool:
+        if j not in metas:
+            metas[j] = is_meta_line(paragraphs[j])
+        return metas[j]
 
     def base(i: int) -> float | None:
         if i not in scores:
             scores[i] = headline_score(paragraphs[i]) if 0 <= i < len(paragraphs) else None
         return scores[i]
 
-    # The body's first paragraph only when nothing above it will do: it would be its own lede.
-    for i in [*range(low, start), *([start] if start < len(paragraphs) else [])]:
-        if i == start and best is not None:
-            break
+    candidates = [i for i in range(low, start) if base(i) is not None]
+    if len(candidates) == 1:
+        return candidates[0]  # a clean article: its first line, and nothing to weigh it against
+    if not candidates and start < len(paragraphs) and base(start) is not None:
+        return start  # the body's first paragraph only when nothing above it will do: it would be its own lede
+    lede = _content_words(" ".join(paragraphs[start : start + 4])[:2500])
+    for i in candidates:
         score = base(i)
-        if score is None:
-            continue
+        assert score is not None
         score -= 0.05 * (start - i)
         own = _content_words(paragraphs[i])
         if own and lede:
             score += 2.5 * len(own & lede) / len(own)
-        if any(is_meta_line(paragraphs[j]) for j in range(max(0, i - 2), min(len(paragraphs), i + 5)) if j != i):
+        if any(meta(j) for j in range(max(0, i - 2), min(len(paragraphs), i + 5)) if j != i):
             score += 1.0  # "By Jane Doe", "Published 19 November 2019": a story's header
         above, below = base(i - 1), base(i + 1) if i + 1 != start else None
         if above is not None and len(paragraphs[i]) > 1.3 * len(paragraphs[i - 1]):
@@ -229,9 +264,11 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int) -> int | None
         key = _norm(paragraphs[i])
         if len(key) >= 12:
             # Repeated on the page (title bar, breadcrumb, share text, "responses to ..."): the page's own title.
-            if normed is None:
-                normed = [_norm(p) for p in paragraphs]
-            if any(j != i and key in other and len(other) <= 3 * len(key) + 40 for j, other in enumerate(normed)):
+            longest = 3 * len(paragraphs[i]) + 60
+            probe = max(key.split(), key=len)  # its longest word, looked for before any line is normalised
+            lowered = lowered_all or [p.lower() for p in paragraphs]
+            lowered_all = lowered
+            if any(j != i and len(p) <= longest and probe in lowered[j] and key in norm(j) for j, p in enumerate(paragraphs)):
                 score += 1.0
         if best is None or score > best[0]:
             best = (score, i)
