@@ -46,7 +46,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CAPTION = re.compile(
     r"^(?:\(?(?:photo|image|picture|credit|illustration|video|graphic)s?\b\s*(?:[:|…/]|by\b|credit\b|source\b)"
     r"|.{0,250}\((?:[A-Z]{2,6} )?(?:photo|image|file photo|picture)s?\b[^)]{0,60}\)\s*$"
-    r"|(?:\S+\s+){0,8}?\S*(?:\b(?:getty images|shutterstock|ap photo|afp(?: via getty)?|reuters|epa|istock(?:photo)?)\)?\s*$))",
+    r"|.{0,250}\((?:left|right|center|centre|top|bottom|pictured|above|below)\)"
+    r"|(?:\S+\s+){0,8}?\S*(?:\b(?:getty images|shutterstock|ap photo|afp(?: via getty)?|reuters|epa|istock(?:photo)?)\)?\s*$)"
+    r"|(?=(?:\S+\s+){0,7}\S+$).*\b(?:getty images|shutterstock|istock(?:photo)?|ap photo)\b)",
     re.I,
 )
 
@@ -58,7 +60,8 @@ _SCORES = {NEAR_GOOD: 0.3, SHORT: -0.5, BAD: -1.6}
 _GOOD_BASE = 1.0
 _GOOD_PER_CHAR = 1 / 300
 _GOOD_CAP = 1500  # characters: one long paragraph must not carry a page of chrome with it
-HEADLINE_WINDOW = 30  # paragraphs before the body that may hold the headline
+HEADLINE_WINDOW = 30
+_DEBUG = False  # paragraphs before the body that may hold the headline
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +75,7 @@ def is_list_item(paragraph: str) -> bool:
     return bool(_BULLET.match(paragraph))
 
 
-_CAPTION_WORDS = ("photo", "image", "picture", "credit", "illustration", "video", "graphic", "getty", "shutterstock", "ap ", "afp", "reuters", "epa", "istock")
+_CAPTION_WORDS = ("(left)", "(right)", "(cent", "(top)", "(bottom)", "(pictured)", "(above)", "(below)", "photo", "image", "picture", "credit", "illustration", "video", "graphic", "getty", "shutterstock", "ap ", "afp", "reuters", "epa", "istock")
 
 
 def is_caption(paragraph: str, lowered: str | None = None) -> bool:
@@ -169,6 +172,10 @@ def find_region(paragraphs: list[str], lowered: list[str] | None = None, boilerp
         head = _headline(paragraphs, kinds, min(len(paragraphs), HEADLINE_WINDOW), lowered)
         return Region(head, 0 if head is None else head + 1, len(paragraphs))
     start, end = best_run([_score(k, p) for k, p in zip(kinds, paragraphs)])
+    # A headline that ends as a quote does ("Coach: “We needed this win”") may open the run: not its body.
+    for _ in range(2):
+        if start + 1 < end and kinds[start] != GOOD and headline_score(paragraphs[start]) is not None:
+            start += 1
     head = _headline(paragraphs, kinds, start, lowered)
     # A short last paragraph ("The council meets again next week."): a sentence right after the run.
     if end < len(paragraphs) and _closes(paragraphs[end]):
@@ -248,13 +255,22 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
     for i in candidates:
         score = base(i)
         assert score is not None
-        score -= 0.05 * (start - i)
+        # Distance counted in lines that are not links or buttons: share bars and menus between
+        # a headline and its body do not move them apart.
+        score -= 0.08 * sum(1 for j in range(i + 1, start) if kinds[j] != BAD)
+        if kinds[i] == GOOD:
+            score -= 1.0  # prose: a caption or a standfirst more than a headline
+        if paragraphs[i].endswith(")") and "(" in paragraphs[i][-40:]:
+            score -= 1.0  # "... campaign. (onmeth.com)": a caption and its credit
         own = _content_words(paragraphs[i])
         if own and lede:
-            score += 2.5 * len(own & lede) / len(own)
+            score += 2.5 * len(own & lede) / max(len(own), 4)  # a word or two in common is not enough
         if any(meta(j) for j in range(max(0, i - 2), min(len(paragraphs), i + 5)) if j != i):
             score += 1.0  # "By Jane Doe", "Published 19 November 2019": a story's header
         above, below = base(i - 1), base(i + 1) if i + 1 != start else None
+        # Only a neighbour that could be a headline itself makes this one a deck or a list's item.
+        above = above if above is not None and above >= 1.0 else None
+        below = below if below is not None and below >= 1.0 else None
         if above is not None and len(paragraphs[i]) > 1.3 * len(paragraphs[i - 1]):
             score -= 1.2  # a deck: the longer line under the headline
         elif above is not None:
@@ -270,6 +286,8 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
             lowered_all = lowered
             if any(j != i and len(p) <= longest and probe in lowered[j] and key in norm(j) for j, p in enumerate(paragraphs)):
                 score += 1.0
+        if _DEBUG:
+            print(f"{score:5.2f} {i} {paragraphs[i][:70]}")
         if best is None or score > best[0]:
             best = (score, i)
     return None if best is None else best[1]
@@ -293,6 +311,7 @@ _TIME_OR_DATE = re.compile(
 )
 # "Filed to: Weird medicine", "Tested by: ...": a label and its value, not a headline.
 _LABEL = re.compile(r"^[\w ]{1,20}:\s*(?:\S+\s*){0,3}$")
+_SENTENCE_BREAK = re.compile(r"[a-z\u00e0-\u00ff][.!?][\"”’]? [A-Z\"“‘]")
 _BYLINE = re.compile(r"\b(?:by|staff|reports?|writer|correspondent|editor|press|photo|photograph|image|credit|associated)\b", re.I)
 
 
@@ -316,13 +335,19 @@ def headline_score(paragraph: str) -> float | None:
         return None
     if _TIME_OR_DATE.search(paragraph) or _LABEL.match(paragraph):
         return None
+    if len(_NUMBER.findall(paragraph)) >= 3 and count <= 10:
+        return None  # a row of a table of results
     score = 1.0
-    if 4 <= count <= 18:
+    if 4 <= count <= 20:
         score += 1.0
+    elif 20 < count <= 26:
+        score += 0.5
     elif count < 4:
         score -= 1.0
     if paragraph.endswith((".", "!")):
         score -= 1.0  # a sentence more than a headline
+    if _SENTENCE_BREAK.search(paragraph):
+        score -= 1.0  # two sentences: a standfirst or a caption
     if count <= 6 and _BYLINE.search(paragraph):
         score -= 1.5  # "Al Goldis, Associated Press", "Staff Reports"
     if paragraph.isupper():
