@@ -40,6 +40,7 @@ _FUNCTION_WORDS = tuple(
 _FUNCTION_SET = frozenset(_FUNCTION_WORDS)
 _BULLET = re.compile(r"^(?:[*+o•·▪►\-–]\s|\d{1,3}[.)]\s|\[\d+\])")
 _SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ")", "…", "。", "！", "？", ":")
+_FULL_STOPS = (".", "!", "。", "！", "？")
 _PROSE_ENDINGS = (".", "!", "?", "\"", "”", "’", ")")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # "Photo: Jane Doe/Reuters", "Credit...Getty Images", "(AP Photo/Jane Doe)": a picture's caption or credit.
@@ -174,7 +175,12 @@ def find_region(paragraphs: list[str], lowered: list[str] | None = None, boilerp
     start, end = best_run([_score(k, p) for k, p in zip(kinds, paragraphs)])
     # A headline that ends as a quote does ("Coach: “We needed this win”") may open the run: not its body.
     for _ in range(2):
-        if start + 1 < end and kinds[start] != GOOD and headline_score(paragraphs[start]) is not None:
+        if (
+            start + 1 < end
+            and kinds[start] != GOOD
+            and not paragraphs[start].endswith(_FULL_STOPS)
+            and headline_score(paragraphs[start]) is not None
+        ):
             start += 1
     head = _headline(paragraphs, kinds, start, lowered)
     # A short last paragraph ("The council meets again next week."): a sentence right after the run.
@@ -344,7 +350,7 @@ def headline_score(paragraph: str) -> float | None:
         score += 0.5
     elif count < 4:
         score -= 1.0
-    if paragraph.endswith((".", "!")):
+    if paragraph.endswith(_FULL_STOPS):
         score -= 1.0  # a sentence more than a headline
     if _SENTENCE_BREAK.search(paragraph):
         score -= 1.0  # two sentences: a standfirst or a caption
