@@ -48,6 +48,7 @@ _CAPTION = re.compile(
     r"^(?:\(?(?:photo|image|picture|credit|illustration|video|graphic)s?\b\s*(?:[:|…/]|by\b|credit\b|source\b)"
     r"|.{0,250}\((?:[A-Z]{2,6} )?(?:photo|image|file photo|picture)s?\b[^)]{0,60}\)\s*$"
     r"|.{0,250}\((?:left|right|center|centre|top|bottom|pictured|above|below)\)"
+    r"|.{0,250}\b(?:photo )?credits?\s*[:…|]\s*[^.!?]{1,60}$"
     r"|(?:\S+\s+){0,8}?\S*(?:\b(?:getty images|shutterstock|ap photo|afp(?: via getty)?|reuters|epa|istock(?:photo)?)\)?\s*$)"
     r"|(?=(?:\S+\s+){0,7}\S+$).*\b(?:getty images|shutterstock|istock(?:photo)?|ap photo)\b)",
     re.I,
@@ -247,6 +248,11 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
             metas[j] = is_meta_line(paragraphs[j])
         return metas[j]
 
+    def strong(i: int) -> bool:
+        """A line that could be a headline itself."""
+        score = base(i)
+        return score is not None and score >= 1.0
+
     def base(i: int) -> float | None:
         if i not in scores:
             scores[i] = headline_score(paragraphs[i]) if 0 <= i < len(paragraphs) else None
@@ -273,16 +279,20 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
             score += 2.5 * len(own & lede) / max(len(own), 4)  # a word or two in common is not enough
         if any(meta(j) for j in range(max(0, i - 2), min(len(paragraphs), i + 5)) if j != i):
             score += 1.0  # "By Jane Doe", "Published 19 November 2019": a story's header
-        above, below = base(i - 1), base(i + 1) if i + 1 != start else None
-        # Only a neighbour that could be a headline itself makes this one a deck or a list's item.
-        above = above if above is not None and above >= 1.0 else None
-        below = below if below is not None and below >= 1.0 else None
-        if above is not None and len(paragraphs[i]) > 1.3 * len(paragraphs[i - 1]):
-            score -= 1.2  # a deck: the longer line under the headline
-        elif above is not None:
-            score -= 0.8  # one of a list of other stories' headlines
-        if below is not None and len(paragraphs[i + 1]) <= 1.3 * len(paragraphs[i]):
-            score -= 0.8
+        # Headline-like lines in a row: three or more are a list of other stories; of two, the
+        # second is the standfirst under the first.
+        first = i
+        while first - 1 >= max(0, i - 5) and strong(first - 1):
+            first -= 1
+        last = i
+        while last + 1 < min(start, i + 5) and strong(last + 1):
+            last += 1
+        run = [paragraphs[j] for j in range(first, last + 1)]
+        distinct = len(set(run))  # a headline printed twice is still one headline
+        if distinct >= 3:
+            score -= 1.0
+        elif distinct == 2 and paragraphs[i] != run[0]:
+            score -= 1.2
         key = _norm(paragraphs[i])
         if len(key) >= 12:
             # Repeated on the page (title bar, breadcrumb, share text, "responses to ..."): the page's own title.
@@ -290,7 +300,13 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
             probe = max(key.split(), key=len)  # its longest word, looked for before any line is normalised
             lowered = lowered_all or [p.lower() for p in paragraphs]
             lowered_all = lowered
-            if any(j != i and len(p) <= longest and probe in lowered[j] and key in norm(j) for j, p in enumerate(paragraphs)):
+            # The same short line twice is a share bar or a name; a headline comes back inside a
+            # longer line ("Headline | Site", "34 responses to Headline") or is long itself.
+            identical_counts = key.count(" ") >= 5
+            if any(
+                j != i and len(p) <= longest and probe in lowered[j] and key in norm(j) and (identical_counts or norm(j) != key)
+                for j, p in enumerate(paragraphs)
+            ):
                 score += 1.0
         if _DEBUG:
             print(f"{score:5.2f} {i} {paragraphs[i][:70]}")
@@ -352,6 +368,8 @@ def headline_score(paragraph: str) -> float | None:
         score -= 1.0
     if paragraph.endswith(_FULL_STOPS):
         score -= 1.0  # a sentence more than a headline
+    if lowered.rsplit(None, 1)[-1] in _FUNCTION_SET:
+        score -= 1.0  # "You are signed in as": cut off, or a label, not a headline
     if _SENTENCE_BREAK.search(paragraph):
         score -= 1.0  # two sentences: a standfirst or a caption
     if count <= 6 and _BYLINE.search(paragraph):
