@@ -201,6 +201,16 @@ def _closes(paragraph: str) -> bool:
     return paragraph.count(" ") >= 3 and paragraph[:1].isupper()
 
 
+_CREDIT = re.compile(
+    r"\b(?:associated press|getty images|getty|reuters|afp|ap photo|epa|shutterstock|istock|bloomberg|photo|photograph)\b", re.I
+)
+
+
+def _is_credit(paragraph: str) -> bool:
+    """"Al Goldis, Associated Press": a photographer and an agency, not a byline ("By ...")."""
+    return len(paragraph) <= 60 and paragraph.count(" ") <= 6 and not paragraph[:3].lower() == "by " and bool(_CREDIT.search(paragraph))
+
+
 def _leads_in(paragraph: str) -> bool:
     """A line just above the body that belongs to it: a sentence of prose or a dateline."""
     if cleaning.find_dateline(paragraph) is not None and len(paragraph) <= 40:
@@ -279,6 +289,8 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
             score += 2.5 * len(own & lede) / max(len(own), 4)  # a word or two in common is not enough
         if any(meta(j) for j in range(max(0, i - 2), min(len(paragraphs), i + 5)) if j != i):
             score += 1.0  # "By Jane Doe", "Published 19 November 2019": a story's header
+        if i + 1 < len(paragraphs) and _is_credit(paragraphs[i + 1]):
+            score -= 1.5  # a caption over its photographer's credit ("Jane Doe, Associated Press")
         # Headline-like lines in a row: three or more are a list of other stories; of two, the
         # second is the standfirst under the first.
         first = i
@@ -300,11 +312,16 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
             probe = max(key.split(), key=len)  # its longest word, looked for before any line is normalised
             lowered = lowered_all or [p.lower() for p in paragraphs]
             lowered_all = lowered
-            # The same short line twice is a share bar or a name; a headline comes back inside a
-            # longer line ("Headline | Site", "34 responses to Headline") or is long itself.
+            # The same short line twice is a share bar or a name, and a line repeated a few lines
+            # on is a playlist's; a headline comes back inside a longer line ("Headline | Site",
+            # "34 responses to Headline"), far off, or printed twice in a row.
             identical_counts = key.count(" ") >= 5
             if any(
-                j != i and len(p) <= longest and probe in lowered[j] and key in norm(j) and (identical_counts or norm(j) != key)
+                j != i
+                and len(p) <= longest
+                and probe in lowered[j]
+                and key in norm(j)
+                and (norm(j) != key or identical_counts and (abs(j - i) == 1 or abs(j - i) >= 8))
                 for j, p in enumerate(paragraphs)
             ):
                 score += 1.0
@@ -366,8 +383,8 @@ def headline_score(paragraph: str) -> float | None:
         score += 0.5
     elif count < 4:
         score -= 1.0
-    if paragraph.endswith(_FULL_STOPS):
-        score -= 1.0  # a sentence more than a headline
+    if paragraph.rstrip("\"”’'").endswith(_FULL_STOPS):
+        score -= 1.0  # a sentence more than a headline, "even one in quotes."
     if lowered.rsplit(None, 1)[-1] in _FUNCTION_SET:
         score -= 1.0  # "You are signed in as": cut off, or a label, not a headline
     if _SENTENCE_BREAK.search(paragraph):
