@@ -240,7 +240,11 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
     page. Bylines, dates, captions and labels cannot be one; the headlines of other stories
     come in lists of their like, and their words are not the body's.
     """
-    low = max(0, start - HEADLINE_WINDOW)
+    # Thirty lines up, not counting link lines and buttons (a share bar can be forty lines long).
+    low, counted = start, 0
+    while low > 0 and counted < HEADLINE_WINDOW and start - low < 4 * HEADLINE_WINDOW:
+        low -= 1
+        counted += kinds[low] != BAD
     best: tuple[float, int] | None = None
     scores: dict[int, float | None] = {}
 
@@ -279,7 +283,7 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
         assert score is not None
         # Distance counted in lines that are not links or buttons: share bars and menus between
         # a headline and its body do not move them apart.
-        score -= 0.08 * sum(1 for j in range(i + 1, start) if kinds[j] != BAD)
+        score -= 0.08 * sum(1 for j in range(i + 1, start) if kinds[j] != BAD) + 0.01 * (start - i)
         if kinds[i] == GOOD:
             score -= 1.0  # prose: a caption or a standfirst more than a headline
         if paragraphs[i].endswith(")") and "(" in paragraphs[i][-40:]:
