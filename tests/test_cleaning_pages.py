@@ -195,3 +195,16 @@ def test_real_pages_body_floor(form: str, floor: float) -> None:
     truth = json.loads((CORPUS / "truth.json").read_text())
     f1, precision = _f1(truth, form)
     assert f1 >= floor and precision >= floor - 0.02, (form, round(f1, 3), round(precision, 3))
+
+
+def test_a_bookmark_made_before_the_page_was_cleaned_still_anchors() -> None:
+    from reader.bookmarks import anchor, make_bookmark
+
+    # The text as the old cleaning kept it: nearly the whole page, menus and comments included.
+    old_text = "\n\n".join(split_paragraphs(PAGE))
+    start = old_text.index("We have been waiting")
+    end = old_text.index("came in,") + len("came in")
+    bookmark = make_bookmark("gazette.txt", HEADLINE, None, old_text, start, end)
+    new_text = parse_article("gazette.txt", PAGE).text
+    placed = anchor(bookmark, new_text)
+    assert placed.how == "exact" and new_text[placed.start : placed.end] == bookmark.passage
