@@ -19,7 +19,9 @@ beyond the boilerplate families of cleaning.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 
 from reader import cleaning
 
@@ -73,8 +75,11 @@ class Region:
     end: int  # one past its last
 
 
+_BULLET_STARTS = frozenset("*+o•·▪►-–0123456789[")
+
+
 def is_list_item(paragraph: str) -> bool:
-    return bool(_BULLET.match(paragraph))
+    return paragraph[:1] in _BULLET_STARTS and _BULLET.match(paragraph) is not None
 
 
 _CAPTION_WORDS = ("(left)", "(right)", "(cent", "(top)", "(bottom)", "(pictured)", "(above)", "(below)", "photo", "image", "picture", "credit", "illustration", "video", "graphic", "getty", "shutterstock", "ap ", "afp", "reuters", "epa", "istock")
@@ -84,6 +89,8 @@ def is_caption(paragraph: str, lowered: str | None = None) -> bool:
     """A picture's caption or credit line inside the body."""
     if len(paragraph) > 300:
         return False
+    if paragraph.endswith((".", "!", "?", "”", '"')) and "(" not in paragraph and ":" not in paragraph:
+        return False  # a sentence, with no credit in brackets or after a colon
     lowered = paragraph.lower() if lowered is None else lowered
     return any(map(lowered.__contains__, _CAPTION_WORDS)) and bool(_CAPTION.match(paragraph))
 
@@ -94,7 +101,7 @@ def _density(paragraph: str, lowered: bool = False) -> float:
     return sum(map(_FUNCTION_SET.__contains__, tokens)) / (len(tokens) or 1)
 
 
-def classify(paragraph: str, threshold: float = 0.1, lowered: str | None = None, boilerplate: str | None | bool = False) -> str:
+def classify(paragraph: str, threshold: float | Callable[[], float] = 0.1, lowered: str | None = None, boilerplate: str | None | bool = False) -> str:
     """jusText's classes from what can be seen in one line of text.
 
     threshold: the share of function words that makes a line prose, from the page's own
@@ -121,6 +128,8 @@ def classify(paragraph: str, threshold: float = 0.1, lowered: str | None = None,
         return NEAR_GOOD if ended and n >= 25 else SHORT
     if n > 2000:
         return GOOD
+    if callable(threshold):
+        threshold = threshold()
     prose = _density(lowered if lowered is not None else paragraph, lowered is not None) >= threshold if threshold else True
     if ended and n >= 150 or ended and n >= 70 and prose or n >= 300 and prose:
         return GOOD if prose else NEAR_GOOD
@@ -138,11 +147,18 @@ def _score(kind: str, paragraph: str) -> float:
 
 
 def classes(paragraphs: list[str], lowered: list[str] | None = None, boilerplate: list[str | None] | None = None) -> list[str]:
-    long_lines = [i for i in range(min(len(paragraphs), 400)) if len(paragraphs[i]) > 80][:40]
-    sample = " ".join((lowered or paragraphs)[i] for i in long_lines)[:6000]
-    baseline = _density(sample, lowered is not None) if sample else 0.3
-    # A page in a language whose little words are not listed: their share says nothing.
-    threshold = 0.4 * baseline if baseline >= 0.05 else 0.0
+    found: list[float] = []
+
+    def threshold() -> float:
+        """The page's own share of function words, worked out the first time a line needs it."""
+        if not found:
+            long_lines = [i for i in range(min(len(paragraphs), 400)) if len(paragraphs[i]) > 80][:40]
+            sample = " ".join((lowered or paragraphs)[i] for i in long_lines)[:6000]
+            baseline = _density(sample, lowered is not None) if sample else 0.3
+            # A page in a language whose little words are not listed: their share says nothing.
+            found.append(0.4 * baseline if baseline >= 0.05 else 0.0)
+        return found[0]
+
     if lowered is None or boilerplate is None:
         return [classify(p, threshold) for p in paragraphs]
     return [classify(p, threshold, low, kind) for p, low, kind in zip(paragraphs, lowered, boilerplate)]
@@ -183,7 +199,7 @@ def find_region(paragraphs: list[str], lowered: list[str] | None = None, boilerp
             and headline_score(paragraphs[start]) is not None
         ):
             start += 1
-    head = _headline(paragraphs, kinds, start, lowered)
+    head = _headline(paragraphs, kinds, start, lowered, end)
     # A short last paragraph ("The council meets again next week."): a sentence right after the run.
     if end < len(paragraphs) and _closes(paragraphs[end]):
         end += 1
@@ -224,15 +240,16 @@ def _norm(paragraph: str) -> str:
     return " ".join(cleaning.words(paragraph.lower()))
 
 
-_PUNCTUATION = "\"'“”‘’.,:;!?()[]{}«»—–-…|/*"
+_CONTENT_WORD = re.compile(r"[^\W_]{3,}")
 
 
 def _content_words(text: str) -> set[str]:
-    words = {w.strip(_PUNCTUATION) for w in text.lower().split()}
-    return {w for w in words if len(w) > 2 and w not in _FUNCTION_SET}
+    return set(_CONTENT_WORD.findall(text.lower())).difference(_FUNCTION_SET)
 
 
-def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: list[str] | None = None) -> int | None:
+def _headline(
+    paragraphs: list[str], kinds: list[str], start: int, lowered_all: list[str] | None = None, end: int | None = None
+) -> int | None:
     """The line before the body that reads most as its headline.
 
     A headline names what the body is about (its words come back in the first paragraphs),
@@ -246,6 +263,8 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
         low -= 1
         counted += kinds[low] != BAD
     best: tuple[float, int] | None = None
+    joined: str | None = None  # the page lower-cased, to count a word's occurrences at once
+    body_end = start if end is None else end
     scores: dict[int, float | None] = {}
 
     normed: dict[int, str] = {}
@@ -269,7 +288,9 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
 
     def base(i: int) -> float | None:
         if i not in scores:
-            scores[i] = headline_score(paragraphs[i]) if 0 <= i < len(paragraphs) else None
+            # A long line of prose is never one: no need to weigh it.
+            prose = 0 <= i < len(paragraphs) and kinds[i] == GOOD and len(paragraphs[i]) > 150
+            scores[i] = headline_score(paragraphs[i]) if 0 <= i < len(paragraphs) and not prose else None
         return scores[i]
 
     candidates = [i for i in range(low, start) if base(i) is not None]
@@ -320,13 +341,15 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
             # on is a playlist's; a headline comes back inside a longer line ("Headline | Site",
             # "34 responses to Headline"), far off, or printed twice in a row.
             identical_counts = key.count(" ") >= 5
-            if any(
+            if joined is None:  # the page outside the body: title bar, breadcrumbs, share text, comments
+                joined = "\n".join(lowered[:start] + lowered[body_end:])
+            if joined.count(probe) >= 2 and any(
                 j != i
-                and len(p) <= longest
+                and len(paragraphs[j]) <= longest
                 and probe in lowered[j]
                 and key in norm(j)
                 and (norm(j) != key or identical_counts and (abs(j - i) == 1 or abs(j - i) >= 8))
-                for j, p in enumerate(paragraphs)
+                for j in chain(range(start), range(body_end, len(paragraphs)))
             ):
                 score += 1.0
         if _DEBUG:
@@ -336,6 +359,14 @@ def _headline(paragraphs: list[str], kinds: list[str], start: int, lowered_all: 
     return None if best is None else best[1]
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _has_date(paragraph: str) -> bool:
+    """A time, a date or "3 hours ago" in the line: every one of them has a digit."""
+    return _DIGIT.search(paragraph) is not None and _TIME_OR_DATE.search(paragraph) is not None
+
+
 _META_START = re.compile(r"^(?:by|posted|published|updated|written by|last updated|von|por|par|oleh)\b", re.I)
 
 
@@ -343,7 +374,7 @@ def is_meta_line(paragraph: str) -> bool:
     """A byline or a date line: what stands under (or over) a story's headline."""
     if len(paragraph) > 160:
         return False
-    return bool(_META_START.match(paragraph)) or bool(_TIME_OR_DATE.search(paragraph)) and len(paragraph) <= 80
+    return bool(_META_START.match(paragraph)) or len(paragraph) <= 80 and _has_date(paragraph)
 
 
 _TIME_OR_DATE = re.compile(
@@ -366,7 +397,7 @@ def headline_score(paragraph: str) -> float | None:
     if _CJK.search(paragraph) is not None:
         count = max(len(cleaning.words(paragraph)), n // 3)  # about three characters a word, for scoring
     else:
-        count = len(cleaning.words(paragraph))
+        count = len(paragraph.split())  # paragraphs hold single spaces: the words and a stray "|"
     if n < 10 and count < 3 or count < 2 or count > 30:
         return None
     if cleaning.is_header_chrome(paragraph) or cleaning.boilerplate_kind(paragraph) or is_caption(paragraph):
@@ -376,7 +407,7 @@ def headline_score(paragraph: str) -> float | None:
         return None
     if paragraph.endswith((":", ",", ";", "|", "»", "›", ">", "/")) or paragraph.endswith(_TEASER_ENDINGS):
         return None
-    if _TIME_OR_DATE.search(paragraph) or _LABEL.match(paragraph):
+    if _has_date(paragraph) or _LABEL.match(paragraph):
         return None
     if len(_NUMBER.findall(paragraph)) >= 3 and count <= 10:
         return None  # a row of a table of results
