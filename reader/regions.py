@@ -312,8 +312,13 @@ def _headline(
         own = _content_words(paragraphs[i])
         if own and lede:
             score += 2.5 * len(own & lede) / max(len(own), 4)  # a word or two in common is not enough
-        if any(meta(j) for j in range(max(0, i - 2), min(len(paragraphs), i + 5)) if j != i):
-            score += 1.0  # "By Jane Doe", "Published 19 November 2019": a story's header
+        if any(meta(j) for j in range(i + 1, min(len(paragraphs), i + 5))):
+            score += 1.0  # "By Jane Doe", "Published 19 November 2019": under a story's headline
+        elif any(meta(j) for j in range(max(0, i - 2), i)):
+            score += 0.5  # or over it
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+        if kinds[i + 1 if following else i] in (GOOD, NEAR_GOOD) and len(following) > 1.3 * len(paragraphs[i]) and following.endswith(_FULL_STOPS):
+            score += 0.7  # a headline over its standfirst
         if i + 1 < len(paragraphs) and _is_credit(paragraphs[i + 1]):
             score -= 1.5  # a caption over its photographer's credit ("Jane Doe, Associated Press")
         # Headline-like lines in a row: three or more are a list of other stories; of two, the
@@ -348,7 +353,7 @@ def _headline(
                 and len(paragraphs[j]) <= longest
                 and probe in lowered[j]
                 and key in norm(j)
-                and (norm(j) != key or identical_counts and (abs(j - i) == 1 or abs(j - i) >= 8))
+                and (norm(j) != key or identical_counts and abs(j - i) == 1)
                 for j in chain(range(start), range(body_end, len(paragraphs)))
             ):
                 score += 1.0
@@ -379,7 +384,7 @@ def is_meta_line(paragraph: str) -> bool:
 
 _TIME_OR_DATE = re.compile(
     r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b"
     r"|\b\d+ (?:min|mins|minutes|hours?|days?) ago\b|\b\d+ of \d+\b",
     re.I,
 )
@@ -407,6 +412,8 @@ def headline_score(paragraph: str) -> float | None:
         return None
     if paragraph.endswith((":", ",", ";", "|", "»", "›", ">", "/")) or paragraph.endswith(_TEASER_ENDINGS):
         return None
+    if paragraph.startswith(("— ", "– ", "- ", "—", "~")):
+        return None  # "— Jane Doe, on Monday": the attribution under a quotation
     if _has_date(paragraph) or _LABEL.match(paragraph):
         return None
     if len(_NUMBER.findall(paragraph)) >= 3 and count <= 10:
@@ -428,6 +435,8 @@ def headline_score(paragraph: str) -> float | None:
         score -= 1.5  # "Al Goldis, Associated Press", "Staff Reports"
     if paragraph.isupper():
         score -= 1.0  # "CLICK FOR FULL RESULTS": a button or a section
-    if not paragraph[:1].isupper() and not paragraph[:1].isdigit() and paragraph[:1] not in "“\"‘'[¿¡":
+    if paragraph == lowered and paragraph != paragraph.upper():
+        score -= 1.5  # "biology cell biology immunology": tags or a link, never a headline in a cased script
+    elif not paragraph[:1].isupper() and not paragraph[:1].isdigit() and paragraph[:1] not in "“\"‘'[¿¡":
         score -= 0.7
     return score
