@@ -214,9 +214,9 @@ def _parse(
             links_follow = True
         elif links_follow and cleaning.is_short_line(paragraph):
             kind = "related links"  # "Weather" under "Related topics": a link, not an outlet
-        elif regions.is_caption(paragraph, lowered):
+        elif len(paragraph) <= 300 and regions.is_caption(paragraph, lowered):
             kind = "caption"
-        elif regions.is_list_item(paragraph) and regions.classify(paragraph) == regions.BAD:
+        elif paragraph[:1] in regions.BULLET_STARTS and regions.is_list_item(paragraph) and regions.classify(paragraph) == regions.BAD:
             kind = "link"
         _outlet_hints(paragraph, kind, outlet_hints)
         if kind:

@@ -75,11 +75,11 @@ class Region:
     end: int  # one past its last
 
 
-_BULLET_STARTS = frozenset("*+o•·▪►-–0123456789[")
+BULLET_STARTS = frozenset("*+o•·▪►-–0123456789[")
 
 
 def is_list_item(paragraph: str) -> bool:
-    return paragraph[:1] in _BULLET_STARTS and _BULLET.match(paragraph) is not None
+    return paragraph[:1] in BULLET_STARTS and _BULLET.match(paragraph) is not None
 
 
 _CAPTION_WORDS = ("(left)", "(right)", "(cent", "(top)", "(bottom)", "(pictured)", "(above)", "(below)", "photo", "image", "picture", "credit", "illustration", "video", "graphic", "getty", "shutterstock", "ap ", "afp", "reuters", "epa", "istock")
