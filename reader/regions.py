@@ -152,8 +152,8 @@ def classes(paragraphs: list[str], lowered: list[str] | None = None, boilerplate
     def threshold() -> float:
         """The page's own share of function words, worked out the first time a line needs it."""
         if not found:
-            long_lines = [i for i in range(min(len(paragraphs), 400)) if len(paragraphs[i]) > 80][:40]
-            sample = " ".join((lowered or paragraphs)[i] for i in long_lines)[:6000]
+            long_lines = [i for i in range(min(len(paragraphs), 400)) if len(paragraphs[i]) > 80][:12]
+            sample = " ".join((lowered or paragraphs)[i] for i in long_lines)[:2000]
             baseline = _density(sample, lowered is not None) if sample else 0.3
             # A page in a language whose little words are not listed: their share says nothing.
             found.append(0.4 * baseline if baseline >= 0.05 else 0.0)
@@ -161,7 +161,15 @@ def classes(paragraphs: list[str], lowered: list[str] | None = None, boilerplate
 
     if lowered is None or boilerplate is None:
         return [classify(p, threshold) for p in paragraphs]
-    return [classify(p, threshold, low, kind) for p, low, kind in zip(paragraphs, lowered, boilerplate)]
+    # Most lines of an article are long sentences: classed here at once, the rest one by one.
+    kinds = [
+        GOOD if kind is None and len(p) >= 150 and p.endswith(_PROSE_ENDINGS) and p.count(" ") * 9 > len(p) else ""
+        for p, kind in zip(paragraphs, boilerplate)
+    ]
+    for i, kind in enumerate(kinds):
+        if not kind:
+            kinds[i] = classify(paragraphs[i], threshold, lowered[i], boilerplate[i])
+    return kinds
 
 
 def best_run(scores: list[float]) -> tuple[int, int]:
@@ -187,9 +195,14 @@ def find_region(paragraphs: list[str], lowered: list[str] | None = None, boilerp
         return Region(None, 0, 0)
     kinds = classes(paragraphs, lowered, boilerplate)
     if GOOD not in kinds and NEAR_GOOD not in kinds:
-        head = _headline(paragraphs, kinds, min(len(paragraphs), HEADLINE_WINDOW), lowered)
+        head = _headline(paragraphs, kinds, min(len(paragraphs), HEADLINE_WINDOW), lowered, None, boilerplate)
         return Region(head, 0 if head is None else head + 1, len(paragraphs))
-    start, end = best_run([_score(k, p) for k, p in zip(kinds, paragraphs)])
+    start, end = best_run(
+        [
+            _GOOD_BASE + min(len(p), _GOOD_CAP) * _GOOD_PER_CHAR if k is GOOD else _score(k, p)
+            for k, p in zip(kinds, paragraphs)
+        ]
+    )
     # A headline that ends as a quote does ("Coach: “We needed this win”") may open the run: not its body.
     for _ in range(2):
         if (
@@ -199,7 +212,7 @@ def find_region(paragraphs: list[str], lowered: list[str] | None = None, boilerp
             and headline_score(paragraphs[start]) is not None
         ):
             start += 1
-    head = _headline(paragraphs, kinds, start, lowered, end)
+    head = _headline(paragraphs, kinds, start, lowered, end, boilerplate)
     # A short last paragraph ("The council meets again next week."): a sentence right after the run.
     if end < len(paragraphs) and _closes(paragraphs[end]):
         end += 1
@@ -248,7 +261,12 @@ def _content_words(text: str) -> set[str]:
 
 
 def _headline(
-    paragraphs: list[str], kinds: list[str], start: int, lowered_all: list[str] | None = None, end: int | None = None
+    paragraphs: list[str],
+    kinds: list[str],
+    start: int,
+    lowered_all: list[str] | None = None,
+    end: int | None = None,
+    boilerplate: list[str | None] | None = None,
 ) -> int | None:
     """The line before the body that reads most as its headline.
 
@@ -290,7 +308,8 @@ def _headline(
         if i not in scores:
             # A long line of prose is never one: no need to weigh it.
             prose = 0 <= i < len(paragraphs) and kinds[i] == GOOD and len(paragraphs[i]) > 150
-            scores[i] = headline_score(paragraphs[i]) if 0 <= i < len(paragraphs) and not prose else None
+            known = boilerplate[i] if boilerplate is not None and 0 <= i < len(paragraphs) else False
+            scores[i] = headline_score(paragraphs[i], known) if 0 <= i < len(paragraphs) and not prose else None
         return scores[i]
 
     candidates = [i for i in range(low, start) if base(i) is not None]
@@ -298,7 +317,9 @@ def _headline(
         return candidates[0]  # a clean article: its first line, and nothing to weigh it against
     if not candidates and start < len(paragraphs) and base(start) is not None:
         return start  # the body's first paragraph only when nothing above it will do: it would be its own lede
-    lede = _content_words(" ".join(paragraphs[start : start + 4])[:2500])
+    # The body's first paragraphs, lower-cased: a headline's words are looked for in them (as
+    # substrings: "rebel" finds "rebels").
+    lede = " ".join((lowered_all or paragraphs)[start : start + 4])[:2500].lower()
     for i in candidates:
         score = base(i)
         assert score is not None
@@ -311,7 +332,7 @@ def _headline(
             score -= 1.0  # "... campaign. (onmeth.com)": a caption and its credit
         own = _content_words(paragraphs[i])
         if own and lede:
-            score += 2.5 * len(own & lede) / max(len(own), 4)  # a word or two in common is not enough
+            score += 2.5 * sum(map(lede.__contains__, own)) / max(len(own), 4)  # a word or two in common is not enough
         if any(meta(j) for j in range(i + 1, min(len(paragraphs), i + 5))):
             score += 1.0  # "By Jane Doe", "Published 19 November 2019": under a story's headline
         elif any(meta(j) for j in range(max(0, i - 2), i)):
@@ -394,10 +415,20 @@ _SENTENCE_BREAK = re.compile(r"[a-z\u00e0-\u00ff][.!?][\"”’]? [A-Z\"“‘]"
 _BYLINE = re.compile(r"\b(?:by|staff|reports?|writer|correspondent|editor|press|photo|photograph|image|credit|associated)\b", re.I)
 
 
-def headline_score(paragraph: str) -> float | None:
-    """How much a line reads as a headline, or None when it cannot be one."""
+def headline_score(paragraph: str, boilerplate: str | None | bool = False) -> float | None:
+    """How much a line reads as a headline, or None when it cannot be one.
+
+    boilerplate: the line's boilerplate_kind, when the caller has it. The cheap tests come first.
+    """
     n = len(paragraph)
-    if n < 6 or n > 250 or is_list_item(paragraph):
+    if n < 6 or n > 250 or boilerplate:
+        return None
+    if paragraph.endswith((":", ",", ";", "|", "»", "›", ">", "/")) or paragraph.endswith(_TEASER_ENDINGS):
+        return None
+    if paragraph.startswith(("— ", "– ", "- ", "—", "~")):
+        return None  # "— Jane Doe, on Monday": the attribution under a quotation
+    lowered = paragraph.lower()
+    if lowered.startswith(("by ", "posted ", "published ", "updated ", "written by", "last updated", "filed ")):
         return None
     if _CJK.search(paragraph) is not None:
         count = max(len(cleaning.words(paragraph)), n // 3)  # about three characters a word, for scoring
@@ -405,16 +436,9 @@ def headline_score(paragraph: str) -> float | None:
         count = len(paragraph.split())  # paragraphs hold single spaces: the words and a stray "|"
     if n < 10 and count < 3 or count < 2 or count > 30:
         return None
-    if cleaning.is_header_chrome(paragraph) or cleaning.boilerplate_kind(paragraph) or is_caption(paragraph):
+    if is_list_item(paragraph) or _has_date(paragraph) or _LABEL.match(paragraph) or cleaning.is_header_chrome(paragraph):
         return None
-    lowered = paragraph.lower()
-    if lowered.startswith(("by ", "posted ", "published ", "updated ", "written by", "last updated", "filed ")):
-        return None
-    if paragraph.endswith((":", ",", ";", "|", "»", "›", ">", "/")) or paragraph.endswith(_TEASER_ENDINGS):
-        return None
-    if paragraph.startswith(("— ", "– ", "- ", "—", "~")):
-        return None  # "— Jane Doe, on Monday": the attribution under a quotation
-    if _has_date(paragraph) or _LABEL.match(paragraph):
+    if boilerplate is False and cleaning.boilerplate_kind(paragraph, lowered) or is_caption(paragraph, lowered):
         return None
     if len(_NUMBER.findall(paragraph)) >= 3 and count <= 10:
         return None  # a row of a table of results
