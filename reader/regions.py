@@ -122,6 +122,8 @@ def classify(paragraph: str, threshold: float | Callable[[], float] = 0.1, lower
     if n < 400 and paragraph.endswith(_TEASER_ENDINGS):
         return SHORT  # "... the AirPods Pro features Active Noise Cancellat...": an excerpt of another page
     ended = paragraph.endswith(_SENTENCE_END)
+    if not ended and n < 200:
+        return SHORT  # what every branch below makes of it: decided before counting anything
     if _CJK.search(paragraph[:200]) is not None:  # no spaces to count words by: length and full stops only
         if n >= 60 and ended or n >= 200:
             return GOOD
