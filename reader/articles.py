@@ -218,7 +218,7 @@ def _parse(
             kind = "caption"
         elif paragraph[:1] in regions.BULLET_STARTS and regions.is_list_item(paragraph) and regions.classify(paragraph) == regions.BAD:
             kind = "link"
-        _outlet_hints(paragraph, kind, outlet_hints)
+        cleaning.outlet_hints(paragraph, kind, outlet_hints)
         if kind:
             removed.append(Removed(paragraph, kind))
         elif _same(paragraph, title):
@@ -239,7 +239,7 @@ def _parse(
     # The lines right after the body: the outlet signing off, a copyright line, a source credit.
     for number, paragraph in enumerate(after):
         kind = boilerplate_all[region.end + number]
-        _outlet_hints(paragraph, kind, outlet_hints)
+        cleaning.outlet_hints(paragraph, kind, outlet_hints)
         if not kind and number < 3 and len(signatures) == 0 and cleaning.is_short_line(paragraph):
             name = cleaning.signature_outlet(paragraph)
             if name and not cleaning.is_header_chrome(name):
@@ -263,7 +263,7 @@ def _parse(
         (None, "newsletter"),
     ):
         if source == "newsletter":
-            name = _newsletter_outlet(removed)
+            name = cleaning.newsletter_outlet(r.text for r in removed)
         if name:
             outlet, outlet_source = name, source
             break
@@ -292,43 +292,8 @@ def _parse(
         words=text.count(" ") + len(spans),
         path=path,
         outlet_source=outlet_source,
-        author=page.author if page else _byline(header),
+        author=page.author if page else cleaning.byline(header),
     )
-
-
-_NEWSLETTER_OUTLET = re.compile(r"^subscribe to (?P<name>(?:[A-Z][\w'’&.-]*\s?){1,4}?)\s*newsletter", re.I)
-
-
-def _outlet_hints(paragraph: str, kind: str | None, hints: list[tuple[str, str]]) -> None:
-    """'Source: Al Jazeera' goes first, copyright owners after: (name, where it came from)."""
-    if kind == "source credit" and cleaning.source_credit_outlet(paragraph):
-        hints.insert(0, (cleaning.source_credit_outlet(paragraph), "source credit"))
-    elif kind == "copyright":
-        owner = cleaning.copyright_owner(paragraph)
-        if owner:
-            hints.append((owner, "copyright"))
-
-
-_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al-?\w*)){0,5})", re.I)
-
-
-def _byline(header: list[str]) -> str | None:
-    """"By Jane Doe" under the headline: the author."""
-    for line in header[:8]:
-        if len(line) <= 120:
-            match = _BYLINE.match(line)
-            if match and match.group("name")[:1].isupper():
-                return match.group("name").strip()
-    return None
-
-
-def _newsletter_outlet(removed: list[Removed]) -> str | None:
-    """"Subscribe to The Jerusalem Post Newsletter": the site names itself."""
-    for item in removed:
-        match = _NEWSLETTER_OUTLET.match(item.text)
-        if match and match.group("name").strip()[:1].isupper():
-            return match.group("name").strip()
-    return None
 
 
 def _join(paragraphs: list[str]) -> tuple[str, tuple[Paragraph, ...]]:
