@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader import cleaning
+from reader import cleaning, html_pages, regions
 from reader.figures import Figure, extract_figures
 from reader.quotes import Quote, extract_quotes
 from reader.sentences import sentence_spans
@@ -56,6 +56,8 @@ class Article:
     figures: tuple[Figure, ...] = field(repr=False)
     words: int
     path: str | None = field(default=None, repr=False)  # the file, when the original is not kept
+    outlet_source: str | None = field(default=None, repr=False)  # where the outlet was read: "site name", "signature"...
+    author: str | None = field(default=None, repr=False)  # the byline, or the page's author
 
     @property
     def original(self) -> str:
@@ -120,28 +122,64 @@ def _same(a: str, b: str) -> bool:
 
 
 def parse_article(article_id: str, original: str, encoding: str = "utf-8", path: str | None = None) -> Article:
-    """Build an article from decoded text. Never raises on any string.
+    """Build an article from decoded text (a page saved as text, or as HTML). Never raises on any string.
 
-    With a path, the original is not kept in memory but read from the file when asked for.
+    With a path, the original is not kept in memory but read from the file when asked for;
+    an HTML page keeps its rendered text instead, which is what `original` shows of it.
     """
-    paragraphs = split_paragraphs(original)
-    removed: list[Removed] = []
+    if html_pages.looks_like_html(original, article_id):
+        page = html_pages.read_page(original)
+        if page.text.strip():
+            return _parse(article_id, page.rendered, encoding, path, page, keep_original=True)
+        # Nothing trafilatura calls an article: the page's rendered text goes the text route.
+        return _parse(article_id, page.rendered, encoding, path, keep_original=True)
+    return _parse(article_id, original, encoding, path, keep_original=path is None)
 
-    # The headline: the first line that reads like one, past menus and slogans.
-    head = next(
-        (i for i, p in enumerate(paragraphs[:12]) if cleaning.looks_like_headline(p)),
+
+def _parse(
+    article_id: str, original: str, encoding: str, path: str | None, page: html_pages.Page | None = None, *, keep_original: bool
+) -> Article:
+    removed: list[Removed] = []
+    if page is not None:
+        # trafilatura's text is the article already, one paragraph a line: no region to find.
+        paragraphs = split_paragraphs(page.text.replace("\n", "\n\n"))
+        title_line = html_pages.page_title(page.title, page.sitename)
+        if title_line and len(title_line) <= MAX_TITLE:
+            paragraphs.insert(0, " ".join(title_line.split()))
+            region = regions.Region(0, 1, len(paragraphs))
+        else:
+            region = regions.Region(None, 0, len(paragraphs))
+        lowered_all = [p.lower() for p in paragraphs]
+        boilerplate_all = [cleaning.boilerplate_kind(p, low) for p, low in zip(paragraphs, lowered_all)]
+    else:
+        paragraphs = split_paragraphs(original)
+        # Each paragraph lower-cased and its boilerplate family, once: for the region, then the body.
+        lowered_all = [p.lower() for p in paragraphs]
+        boilerplate_all = [cleaning.boilerplate_kind(p, low) for p, low in zip(paragraphs, lowered_all)]
+        # The body is the page's main run of prose; the headline, a line near its start that reads as one.
+        region = regions.find_region(paragraphs, lowered_all, boilerplate_all)
+    head = region.head
+    if head is None:
         # Else the first line that could be a title: never a paragraph of prose (a 1 MB line).
-        next((i for i, p in enumerate(paragraphs[:12]) if not cleaning.is_header_chrome(p) and len(p) <= MAX_TITLE), None),
-    )
+        head = next(
+            (i for i, p in enumerate(paragraphs[: min(12, region.start)]) if not cleaning.is_header_chrome(p) and len(p) <= MAX_TITLE),
+            None,
+        )
+    if head is None and page is not None and paragraphs and regions.headline_score(paragraphs[0]) is not None:
+        head = 0  # a page without a title: its first line if it reads as one
     if head is None:
         title = article_id.rsplit("/", 1)[-1]
-        body = paragraphs
         header: list[str] = []
+        before = paragraphs[: region.start]
     else:
         title = paragraphs[head]
-        removed += [Removed(p, "site chrome") for p in paragraphs[:head]]
-        header = paragraphs[:head]
-        body = paragraphs[head + 1 :]
+        # Lines between the headline and the body first: the byline and the date are there.
+        header = paragraphs[head + 1 : region.start] + paragraphs[:head]
+        before = paragraphs[:head] + paragraphs[head + 1 : region.start]
+    removed += [Removed(p, "repeated headline" if _same(p, title) else "site chrome") for p in before]
+    body_start = max(region.start, 0 if head is None else head + 1)
+    body = paragraphs[body_start : region.end]
+    after = paragraphs[region.end :]
 
     # Under the headline: "Published", "on", view counters, a byline, the headline again.
     while body and (
@@ -153,13 +191,14 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         reason = "repeated headline" if _same(body[0], title) else "site chrome"
         removed.append(Removed(body[0], reason))
         header.append(body.pop(0))
+        body_start += 1
 
     kept: list[str] = []
     kept_lowered: list[str] = []  # lower-cased once: for boilerplate words, then figure anchors
-    outlet_hints: list[str] = []
+    outlet_hints: list[tuple[str, str]] = []
     bio_left = 0  # paragraphs still to drop after an "Author profile" heading
     links_follow = False  # after "Related topics", short lines are links
-    for paragraph in body:
+    for index, paragraph in enumerate(body, body_start):
         if cleaning.is_bio_heading(paragraph):
             removed.append(Removed(paragraph, "author bio"))
             bio_left = BIO_PARAGRAPHS
@@ -169,18 +208,17 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
             bio_left -= 1
             removed.append(Removed(paragraph, "author bio"))
             continue
-        lowered = paragraph.lower()
-        kind = cleaning.boilerplate_kind(paragraph, lowered)
+        lowered = lowered_all[index]
+        kind = boilerplate_all[index]
         if kind == "related links":
             links_follow = True
         elif links_follow and cleaning.is_short_line(paragraph):
             kind = "related links"  # "Weather" under "Related topics": a link, not an outlet
-        if kind == "source credit" and cleaning.source_credit_outlet(paragraph):
-            outlet_hints.insert(0, cleaning.source_credit_outlet(paragraph))
-        if kind == "copyright":
-            owner = cleaning.copyright_owner(paragraph)
-            if owner:
-                outlet_hints.append(owner)
+        elif len(paragraph) <= 300 and regions.is_caption(paragraph, lowered):
+            kind = "caption"
+        elif paragraph[:1] in regions.BULLET_STARTS and regions.is_list_item(paragraph) and regions.classify(paragraph) == regions.BAD:
+            kind = "link"
+        cleaning.outlet_hints(paragraph, kind, outlet_hints)
         if kind:
             removed.append(Removed(paragraph, kind))
         elif _same(paragraph, title):
@@ -198,6 +236,15 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         name = cleaning.signature_outlet(line)
         if name:
             signatures.append(name)
+    # The lines right after the body: the outlet signing off, a copyright line, a source credit.
+    for number, paragraph in enumerate(after):
+        kind = boilerplate_all[region.end + number]
+        cleaning.outlet_hints(paragraph, kind, outlet_hints)
+        if not kind and number < 3 and len(signatures) == 0 and cleaning.is_short_line(paragraph):
+            name = cleaning.signature_outlet(paragraph)
+            if name and not cleaning.is_header_chrome(name):
+                signatures.append(name)
+        removed.append(Removed(paragraph, kind or "site chrome"))
 
     dateline = None
     agency = None
@@ -207,9 +254,22 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
             dateline, agency = found.text, found.agency
             break
 
-    outlet = agency or (signatures[-1] if signatures else None) or next(iter(outlet_hints), None)
-    if outlet is None:
-        outlet = _newsletter_outlet(removed)
+    outlet, outlet_source = None, None
+    for name, source in (
+        (page.sitename if page else None, "site name"),
+        (agency, "dateline"),
+        (signatures[-1] if signatures else None, "signature"),
+        (next(iter(outlet_hints), (None, None))[0], next(iter(outlet_hints), (None, None))[1]),
+        (None, "newsletter"),
+    ):
+        if source == "newsletter":
+            name = cleaning.newsletter_outlet(r.text for r in removed)
+        if name:
+            outlet, outlet_source = name, source
+            break
+    date = cleaning.publication_date(header)
+    if page is not None and page.date:
+        date = page.date
 
     text, spans = _join(kept)
     bounds = [(p.start, p.end) for p in spans]
@@ -219,10 +279,10 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         title=title,
         outlet=outlet,
         dateline=dateline,
-        date=cleaning.publication_date(header),
+        date=date,
         text=text,
         paragraphs=spans,
-        _original=None if path else original,
+        _original=original if keep_original else None,
         encoding=encoding,
         removed=tuple(removed),
         quotes=extract_quotes(text, bounds, sentences),
@@ -231,19 +291,9 @@ def parse_article(article_id: str, original: str, encoding: str = "utf-8", path:
         # paragraph has one word more than spaces, and no list of words is made.
         words=text.count(" ") + len(spans),
         path=path,
+        outlet_source=outlet_source,
+        author=page.author if page else cleaning.byline(header),
     )
-
-
-_NEWSLETTER_OUTLET = re.compile(r"^subscribe to (?P<name>(?:[A-Z][\w'’&.-]*\s?){1,4}?)\s*newsletter", re.I)
-
-
-def _newsletter_outlet(removed: list[Removed]) -> str | None:
-    """"Subscribe to The Jerusalem Post Newsletter": the site names itself."""
-    for item in removed:
-        match = _NEWSLETTER_OUTLET.match(item.text)
-        if match and match.group("name").strip()[:1].isupper():
-            return match.group("name").strip()
-    return None
 
 
 def _join(paragraphs: list[str]) -> tuple[str, tuple[Paragraph, ...]]:

@@ -10,6 +10,7 @@ example it exists for. No rule names a particular site.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.dates import find_date
@@ -106,7 +107,7 @@ _COPYRIGHT_OWNER = re.compile(
     re.I,
 )
 
-_TERMINAL = ".?!\"”’:;)…"
+_TERMINAL = ".?!\"”’:;)…。！？」"
 _TERMINAL_ENDINGS = tuple(_TERMINAL)
 _SUBHEAD_ENDINGS = (*_TERMINAL, ",")
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
@@ -236,3 +237,38 @@ def source_credit_outlet(paragraph: str) -> str | None:
     """'Source: Al Jazeera and news agencies' -> 'Al Jazeera'."""
     match = _SOURCE_CREDIT.match(paragraph.strip())
     return match.group("name").strip() if match else None
+
+
+def outlet_hints(paragraph: str, kind: str | None, hints: list[tuple[str, str]]) -> None:
+    """'Source: Al Jazeera' goes first, copyright owners after: (name, where it came from)."""
+    if kind == "source credit" and source_credit_outlet(paragraph):
+        hints.insert(0, (source_credit_outlet(paragraph), "source credit"))
+    elif kind == "copyright":
+        owner = copyright_owner(paragraph)
+        if owner:
+            hints.append((owner, "copyright"))
+
+
+_NEWSLETTER_OUTLET = re.compile(r"^subscribe to (?P<name>(?:[A-Z][\w'’&.-]*\s?){1,4}?)\s*newsletter", re.I)
+
+
+def newsletter_outlet(lines: Iterable[str]) -> str | None:
+    """"Subscribe to The Jerusalem Post Newsletter": the site names itself."""
+    for line in lines:
+        match = _NEWSLETTER_OUTLET.match(line)
+        if match and match.group("name").strip()[:1].isupper():
+            return match.group("name").strip()
+    return None
+
+
+_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al-?\w*)){0,5})", re.I)
+
+
+def byline(header: list[str]) -> str | None:
+    """"By Jane Doe" under the headline: the author."""
+    for line in header[:8]:
+        if len(line) <= 120:
+            match = _BYLINE.match(line)
+            if match and match.group("name")[:1].isupper():
+                return match.group("name").strip()
+    return None

@@ -65,6 +65,10 @@ def list_rows(index: Index) -> list[dict]:
             "id": a.id,
             "title": a.title,
             "outlet": a.outlet,
+            # Where the outlet was read: "site name" (an HTML page's metadata), "dateline" (an agency),
+            # "signature", "source credit", "copyright" or "newsletter"; None with no outlet.
+            "outlet_source": a.outlet_source,
+            "author": a.author,
             "dateline": a.dateline,
             "date": a.date,
             "words": a.words,

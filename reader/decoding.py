@@ -96,6 +96,31 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# <meta charset="windows-1252">, <meta http-equiv="Content-Type" content="text/html; charset=...">,
+# <?xml version="1.0" encoding="..."?>: what a page says it is, in its first bytes.
+_DECLARED = re.compile(
+    rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*(?P<meta>[A-Za-z0-9_.:-]{2,40})|<\?xml[^>]{0,100}?encoding\s*=\s*[\"'](?P<xml>[A-Za-z0-9_.:-]{2,40})",
+    re.I,
+)
+# As browsers do: Latin-1 and ASCII labels mean Windows-1252, which is a superset of their printable text.
+_AS_BROWSERS_READ = {"latin1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB, as a Python codec name; None if none or unknown."""
+    match = _DECLARED.search(data[:4096])
+    if match is None:
+        return None
+    label = (match.group("meta") or match.group("xml")).decode("ascii").lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if name.startswith(("utf-16", "utf-32")):
+        return None  # a page read as bytes that are ASCII here is not UTF-16, whatever it says
+    return _AS_BROWSERS_READ.get(name, name)
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode file bytes to text with normalised newlines and no control characters.
 
@@ -125,6 +150,19 @@ def _decode(data: bytes) -> tuple[str, str]:
                 return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError:
                 break  # a BOM followed by garbage: let detection decide
+    declared = declared_charset(data)
+    if declared is not None and declared != "utf-8":
+        # Valid UTF-8 with bytes past ASCII is never an accident: a page saved again as UTF-8
+        # often keeps its old declaration.
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    if declared is not None:
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass  # the page says one thing and holds another: detection decides
     guessed16 = _utf16_without_bom(data)
     if guessed16 is not None:
         return guessed16, "utf-16"

@@ -12,9 +12,10 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader import html_pages
 from reader.decoding import NotText, decode_bytes
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml")
 # Larger than any article; reading it would stall the index for nothing.
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
@@ -41,7 +42,7 @@ class Discovery:
 
 
 def discover(path: Path) -> Discovery:
-    """Every .txt and .md file under path (or path itself), sorted by id.
+    """Every .txt, .md, .html, .htm and .xhtml file under path (or path itself), sorted by id.
 
     Raises FileNotFoundError when path does not exist.
     """
@@ -113,4 +114,6 @@ def read_source(source: SourceFile) -> tuple[str, str]:
         decoded = decode_bytes(data)
     except NotText as error:
         raise ValueError(f"not a text file ({error})") from error
+    if html_pages.looks_like_html(decoded.text, source.path.name) and html_pages.is_empty(decoded.text):
+        raise ValueError("empty page (the HTML holds no text)")
     return decoded.text, decoded.encoding
