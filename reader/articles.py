@@ -227,9 +227,10 @@ def _parse(
             kept.append(paragraph)
             kept_lowered.append(lowered)
 
-    # After the body: a slogan and the outlet signing off ("Jesus Christ is King", "JPost").
+    # After the body: a slogan and the outlet signing off ("Jesus Christ is King", "JPost"). A body
+    # of one short line ("Snow expected, 2 deg C") is the article itself: it is never signed off.
     signatures: list[str] = []
-    while kept and cleaning.is_short_line(kept[-1]):
+    while len(kept) > 1 and cleaning.is_short_line(kept[-1]):
         line = kept.pop()
         kept_lowered.pop()
         removed.append(Removed(line, "site chrome"))

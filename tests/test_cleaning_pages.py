@@ -217,3 +217,13 @@ def test_a_bookmark_made_before_the_page_was_cleaned_still_anchors() -> None:
     new_text = parse_article("gazette.txt", PAGE).text
     placed = anchor(bookmark, new_text)
     assert placed.how == "exact" and new_text[placed.start : placed.end] == bookmark.passage
+
+
+def test_a_body_of_one_short_line_is_the_article_not_a_sign_off() -> None:
+    from reader.articles import parse_article
+
+    article = parse_article("brief.txt", "Weather in brief for the coast\n\nSnow expected, 2 deg C\n")
+    assert article.title == "Weather in brief for the coast"
+    assert article.text == "Snow expected, 2 deg C"
+    signed = parse_article("signed.txt", "Weather in brief for the coast\n\nSnow is expected along the coast tonight, forecasters said on Monday.\n\nCoast Herald\n")
+    assert signed.text.endswith("forecasters said on Monday.")  # a sign-off after a body still goes
