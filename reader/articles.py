@@ -9,9 +9,11 @@ parsed from a string keeps it.
 
 from __future__ import annotations
 
+import functools
 import re
+import zlib
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from reader import cleaning, html_pages, regions
@@ -20,6 +22,7 @@ from reader.quotes import Quote, extract_quotes
 from reader.sentences import sentence_spans
 
 PARAGRAPH_SEPARATOR = "\n\n"
+PACK_FROM = 256  # bytes of text: below it, compression saves nothing
 BIO_PARAGRAPHS = 2
 MAX_TITLE = 300  # characters
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -47,15 +50,20 @@ class Article:
     outlet: str | None
     dateline: str | None
     date: str | None
-    text: str
+    # The clean text as UTF-8 (a str takes two bytes a character once it holds a curly quote, and
+    # the text is most of the index's memory), zlib-compressed in the index (`packed`). `text`
+    # decodes it; the last few texts read are kept decoded.
+    utf8: bytes = field(repr=False)
     paragraphs: tuple[Paragraph, ...]
     _original: str | None = field(repr=False)
     encoding: str
-    removed: tuple[Removed, ...] = field(repr=False)
+    # The page's lines that are not the article: kept only with the original (see `removed`).
+    _removed: tuple[Removed, ...] | None = field(repr=False)
     quotes: tuple[Quote, ...] = field(repr=False)
     figures: tuple[Figure, ...] = field(repr=False)
     words: int
     path: str | None = field(default=None, repr=False)  # the file, when the original is not kept
+    packed: bool = field(default=False, repr=False, compare=False)
     outlet_source: str | None = field(default=None, repr=False)  # where the outlet was read: "site name", "signature"...
     author: str | None = field(default=None, repr=False)  # the byline, or the page's author
 
@@ -73,9 +81,54 @@ class Article:
         return text
 
     @property
+    def removed(self) -> tuple[Removed, ...]:
+        """The page's lines that are not the article, and why. An article read from a file does
+        not keep them (a tenth of a saved page, held for every article of the index): they are
+        found again from the file when asked."""
+        if self._removed is not None:
+            return self._removed
+        return parse_article(self.id, self.original, self.encoding)._removed or ()
+
+    @property
+    def text(self) -> str:
+        """The clean text every offset counts characters of."""
+        return _decoded(self.utf8, self.packed)
+
+    def packed_for_index(self) -> Article:
+        """The same article with its text compressed, for an index that holds thousands: half the
+        bytes again, for ~20 µs to read an article's text back (kept decoded while in use)."""
+        if self.packed or len(self.utf8) < PACK_FROM:
+            return self
+        return replace(self, utf8=zlib.compress(self.utf8, 1), packed=True)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Article):
+            return NotImplemented
+        return self.text == other.text and _fields(self) == _fields(other)
+
+    def __hash__(self) -> int:
+        return hash(self.id)  # equal articles have one id; the text is not read to hash one
+
+    @property
     def minutes(self) -> int:
         """Minutes to read at 230 words a minute, at least one."""
         return max(1, round(self.words / 230))
+
+
+def encoded(text: str) -> bytes:
+    # surrogatepass: any str round-trips, a lone surrogate from a broken file included.
+    return text.encode("utf-8", "surrogatepass")
+
+
+@functools.lru_cache(maxsize=64)
+def _decoded(utf8: bytes, packed: bool) -> str:
+    """The text of an article's bytes. Kept for the few articles in use at a time (the open one,
+    one being compared or indexed for search): callers read `.text` many times in a row."""
+    return (zlib.decompress(utf8) if packed else utf8).decode("utf-8", "surrogatepass")
+
+
+def _fields(article: Article) -> tuple:
+    return tuple(getattr(article, f.name) for f in fields(Article) if f.name not in ("utf8", "packed"))
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -281,11 +334,11 @@ def _parse(
         outlet=outlet,
         dateline=dateline,
         date=date,
-        text=text,
+        utf8=encoded(text),
         paragraphs=spans,
         _original=original if keep_original else None,
         encoding=encoding,
-        removed=tuple(removed),
+        _removed=tuple(removed) if keep_original else None,
         quotes=extract_quotes(text, bounds, sentences),
         figures=extract_figures(text, bounds, sentences, PARAGRAPH_SEPARATOR.join(kept_lowered)),
         # As `wc -w` counts ("U.S." is one word): paragraphs hold single spaces only, so a

@@ -39,13 +39,38 @@ def load_source(source: SourceFile) -> Loaded:
     if not text.strip():
         return Loaded(source, None, Problem(source.id, "empty file"))
     try:
-        article = parse_article(source.id, text, encoding, path=str(source.path))
+        article = parse_article(source.id, text, encoding, path=str(source.path)).packed_for_index()
     except Exception as error:  # noqa: BLE001 - one bad file must never stop the others
         return Loaded(source, None, Problem(source.id, f"could not be read as an article ({type(error).__name__}: {error})"))
     return Loaded(source, article, None)
 
 
 register_compact(Loaded, SourceFile, Problem, Article, Paragraph, Removed, Quote, Figure, Quantity)
+
+
+def share_strings(article: Article, shared: dict[str, str]) -> None:
+    """One copy of each small string an article repeats from others ("body", "count", a unit, a
+    speaker): each article is a pickle of its own in the cache, and a folder read from it held
+    a copy a string an article (12 MB of 10,000 articles' 110 MB)."""
+    one, put = shared.setdefault, object.__setattr__
+    put(article, "encoding", one(article.encoding, article.encoding))
+    for paragraph in article.paragraphs:
+        put(paragraph, "kind", one(paragraph.kind, paragraph.kind))
+    for quote in article.quotes:
+        if quote.speaker is not None:
+            put(quote, "speaker", one(quote.speaker, quote.speaker))
+        if quote.speaker_role is not None:
+            put(quote, "speaker_role", one(quote.speaker_role, quote.speaker_role))
+    for figure in article.figures:
+        put(figure, "kind", one(figure.kind, figure.kind))
+        if figure.counts is not None:
+            put(figure, "counts", one(figure.counts, figure.counts))
+        quantity = figure.quantity
+        if quantity is not None:
+            for name in ("unit", "unit_name", "qualifier"):
+                value = getattr(quantity, name)
+                if type(value) is str:
+                    put(quantity, name, one(value, value))
 
 
 PARALLEL_FROM = 64  # files: below this, starting worker processes costs more than it saves
@@ -99,6 +124,7 @@ def load_articles(
         results: Iterator = map_in_workers(read, missing, workers, lambda reason: tell("(worker processes)", reason))
     else:
         results = map(read, missing)
+    shared: dict[str, str] = {}
     try:
         for source, key in zip(files, keyed):
             if key in cached:
@@ -107,6 +133,8 @@ def load_articles(
                 except Exception:  # noqa: BLE001 - a damaged or vanished row: the file is read instead
                     loaded = read(source)
                 else:
+                    if hit.article is not None:
+                        share_strings(hit.article, shared)
                     yield hit
                     continue
             else:
@@ -116,6 +144,8 @@ def load_articles(
                 continue
             blob, size, mtime_ns = loaded
             result = loads(blob)
+            if result.article is not None:
+                share_strings(result.article, shared)
             if result.article is not None and size >= 0:
                 cache.put(Entry(key, size, mtime_ns, blob, Summary.of(result.article)))
             yield result
