@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import sys
 
-from bench import bench_index, bench_search, bench_startup
+from bench import bench_html, bench_index, bench_search, bench_startup
 
-SECTIONS = {"index": bench_index.run, "startup": bench_startup.run, "search": bench_search.run}
+SECTIONS = {"index": bench_index.run, "startup": bench_startup.run, "search": bench_search.run, "html": bench_html.run}
 
 
 def main(names: list[str]) -> None:
