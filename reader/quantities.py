@@ -11,7 +11,7 @@ import re
 from reader.figure_counts import Found
 from reader.numbers import DIGITS as _DIGITS
 from reader.numbers import SCALE_AFTER, scaled
-from reader.units import MONEY_CONTEXT, POUND_FORMS, Unit, currency_before, unit_after
+from reader.units import MONEY_CONTEXT, POUND_FORMS, SCALED_CODES, Unit, currency_before, unit_after
 
 # A vague number's order of magnitude: "tens of millions" is 10 million to 100 million.
 _VAGUE_SIZE = {"dozens": 12, "dozen": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
@@ -55,6 +55,7 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
     if currency is not None:
         start, written, unit = currency
         kind = "money"
+        value = _code_scaled(value, written)  # "MAUD 60"
     high = None
     following = lowered[end : end + 2]
     if not spelled and following and (following[0] in _SCALE_FIRST or (following[0] == " " and following[1:] in _SCALE_SPACED)):
@@ -91,6 +92,12 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
             unit = named if unit is None else unit
             end = unit_end
             kind = unit.kind
+            if kind == "money" and form[-1:].isalpha():
+                value = _code_scaled(value, form)  # "30 MUSD"
+                scale = _SCALE_AFTER_CODE.match(lowered, end, p_end)
+                if scale is not None:
+                    value = scaled(str(value), scale.group(1))  # "75 USD million", "20 dollars billion"
+                    end = scale.end()
     elif end < p_end and text[end].isalpha() and text[end - 1].isdigit():
         return None  # "1080p", "5G": letters glued to digits that are no unit make a code
     elif unit is None and raw is not None and len(raw) == 4 and _YEAR.fullmatch(raw) and high is None and value == int(raw):
@@ -105,6 +112,17 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
     if high is not None and high > value:
         item.low, item.high = value, high  # "3-5W"; a score ("5-4") or a season ("2022-23") is no range
     return item
+
+
+_SCALE_AFTER_CODE = re.compile(r"\s(thousand|million|billion|trillion|bn|mn)\b")
+
+
+def _code_scaled(value, written: str):
+    factor = SCALED_CODES.get(written.lower())
+    if factor is None or not isinstance(value, (int, float)):
+        return value
+    result = value * factor
+    return int(result) if float(result).is_integer() else result
 
 
 def _is_scale(short: str, first: str, lowered: str, end: int, limit: int, money: bool) -> bool:
@@ -129,6 +147,11 @@ def join_ranges(found: list[Found], text: str, p_start: int) -> list[Found]:
                 previous.value = round(previous.value + item.value / 100, 2)
                 previous.end = item.end
                 continue
+        if previous is not None and item.kind == "count" and item.unit is None and _is_change(previous, item, text):
+            # "15 dollars 50", "17 USD 25", "thirteen dollars forty-five": the cents left unnamed.
+            previous.value = round(previous.value + item.value / 100, 2)
+            previous.end = item.end
+            continue
         if (
             previous is not None
             and previous.high is None
@@ -154,6 +177,23 @@ def join_ranges(found: list[Found], text: str, p_start: int) -> list[Found]:
                     continue
         joined.append(item)
     return joined
+
+_CHANGE_BETWEEN = re.compile(r"\s(?:and\s)?")
+_CHANGE_END = re.compile(r"\s*(?:[.,;:!?)\n]|$)|\s(?:more|less|extra|each|only|for|a|an|per)\b")
+
+
+def _is_change(previous: Found, item: Found, text: str) -> bool:
+    """'15 dollars 50': a sum in a currency's name, then a number under 100 that nothing follows."""
+    if previous.kind != "money" or previous.high is not None or previous.unit is None or previous.unit_name in ("cent", "penny"):
+        return False
+    if not isinstance(previous.value, int) or not isinstance(item.value, int) or not 0 < item.value < 100:
+        return False
+    if not text.endswith(previous.unit, previous.start, previous.end) or not previous.unit[-1:].isalpha():
+        return False  # the currency written after its number, in letters: "$15 50" is two figures
+    if text[item.start].isdigit() and item.end - item.start != 2:
+        return False  # "15 dollars 5"? cents are written in two digits
+    return bool(_CHANGE_BETWEEN.fullmatch(text, previous.end, item.start)) and bool(_CHANGE_END.match(text, item.end))
+
 
 _PLURAL_NEXT = re.compile(r"\s([a-z][a-z-]+s)\b")
 

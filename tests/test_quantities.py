@@ -49,6 +49,13 @@ def the(text: str, figure: str) -> Figure:
         ("The order was worth GBP 350.", "GBP 350", "money", 350, "GBP", "pound sterling"),
         ("Bread costs 2,000 Syrian pounds in Aleppo.", "2,000 Syrian pounds", "money", 2000, "Syrian pounds", "Syrian pound"),
         ("Stamps cost 3 dollars 50 cents now.", "3 dollars 50 cents", "money", 3.5, "dollars", "US dollar"),
+        # the cents left unnamed; a scale or a scale's letter with a currency code
+        ("A ticket to the fair costs 12 dollars 75.", "12 dollars 75", "money", 12.75, "dollars", "US dollar"),
+        ("The upgrade adds 9 euros and 20 more.", "9 euros and 20", "money", 9.2, "euros", "euro"),
+        ("The stall charged eleven dollars thirty for a basket.", "eleven dollars thirty", "money", 11.3, "dollars", "US dollar"),
+        ("The carrier booked 42 USD million in fees.", "42 USD million", "money", 42_000_000, "USD", "US dollar"),
+        ("Write-downs topped 65 MEUR last year.", "65 MEUR", "money", 65_000_000, "MEUR", "euro"),
+        ("Orders stood at MUSD 18 at the close.", "MUSD 18", "money", 18_000_000, "MUSD", "US dollar"),
         # units written out or abbreviated, attached or spaced
         ("The new phone ships with 512GB of storage.", "512GB", "measure", 512, "GB", "gigabyte"),
         ("Gusts reached 70 mph on the coast.", "70 mph", "measure", 70, "mph", "mile per hour"),
@@ -97,6 +104,12 @@ def test_each_form_has_its_value_kind_and_unit(text: str, figure: str, kind: str
 def test_a_range_is_one_figure_with_both_ends(text: str, figure: str, low, high) -> None:
     found = the(text, figure)
     assert (found.low, found.high, found.value) == (low, high, low)
+
+
+def test_a_sum_and_a_count_after_it_stay_two_figures() -> None:
+    found = [(f.text, f.value) for f in figures_of("The council paid 40 dollars 25 residents said, and $15 50 times.")]
+    assert ("40 dollars", 40) in found and ("25", 25) in found
+    assert ("$15", 15) in found
 
 
 def test_a_fall_from_one_number_to_another_is_not_a_range() -> None:
