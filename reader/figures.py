@@ -26,6 +26,7 @@ from reader.numbers import (
     PART_OF_SCALE,
     SPELLED,
     SPELLED_FIRST,
+    VULGAR,
     WORD_NUMBER,
     number_value,
     part_value,
@@ -89,6 +90,7 @@ class Figure:
 # Every pattern below opens with a lookahead on the characters its matches can start with:
 # re then skips most positions of a window at once instead of trying each branch there.
 _SPELLED_FIRST = SPELLED_FIRST
+_VULGAR = "".join(VULGAR)
 _WORD_NUMBER = WORD_NUMBER
 _ORDINALS, _FRACTIONS = ORDINALS, FRACTIONS
 
@@ -106,7 +108,7 @@ _YEAR_RANGE = re.compile(r"(?:1[89]|20)\d\d\s?[-–]\s?(?:1[89]|20)\d\d")
 _BLOCKED = [
     ("phone", _PHONE),
     ("street", re.compile(r"\b\d+[A-Za-z]?(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Terrace|Square|Highway)\b")),
-    ("code", re.compile(rf"\b[A-Za-z]+-\d+[A-Za-z]*\b|\b\d+(?!(?i:{_ATTACHED_UNIT})\b|{_ATTACHED_LETTER}\b)[A-Za-z]+\d*\b|#\d+")),
+    ("code", re.compile(rf"\b[A-Za-z]+\d*-\d+[A-Za-z]*\b|\b\d+(?!(?i:{_ATTACHED_UNIT})\b|{_ATTACHED_LETTER}\b)[A-Za-z]+\d*\b|#\d+")),
 ]
 
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
@@ -124,6 +126,8 @@ _FRACTION = re.compile(
     r"(?(space)(?=\s+of\b|\s*[,.;:)]|\s*$))"
     r"|(?<![$€£¥])\b(?P<one>one|\d+) in (?P<many>\d+|" + _WORD_NUMBER + r")\b(?![ -](?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)"
     r"|(?<!first )(?<!second )\b(?P<half>half)\b(?= of\b| the\b| a\b| an\b)"
+    # "a half turn", "a half mile"; "two and a half" is read with its whole number
+    r"|(?<!and )\ba (?P<ahalf>half) (?!(?:of|a|an|the|and|or|to|in|as|is|was|dozen|million|billion)\b)(?=[a-z])"
     r"|(?<!\d )\b(?P<n>\d+)/(?P<d>\d+)\b)",
     re.I,
 )
@@ -133,7 +137,9 @@ _ORDINAL = re.compile(
     re.I,
 )
 # Digits and a mixed fraction ("10 1/2"); quantities.py reads the rest ("$3-4bn", "3-5W").
-_NUMBER = re.compile(rf"(?=\d)(?<![\d.,_])(?P<num>{_DIGITS})(?:\s(?P<fn>\d)/(?P<fd>\d\d?)\b)?")
+_NUMBER = re.compile(rf"(?=[\d{_VULGAR}])(?<![\d.,_])(?:(?P<num>{_DIGITS})(?:\s(?P<fn>\d)/(?P<fd>\d\d?)\b|(?<![\d.,]\d{{4}})(?P<k>, 000)(?![\d,.]))?|(?P<vulgar>[{_VULGAR}]))")
+# "1 )", "(2)": the marks of a list, not quantities
+_LIST_MARK = re.compile(r"\s?\)")
 _SPELLED_NUMBER = re.compile(rf"(?=[{_SPELLED_FIRST}])\b(?P<num>{SPELLED})\b", re.I)
 
 # A number after one of these names a road, a flight or a clause, not a quantity.
@@ -208,6 +214,14 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
             value = round(number_value(m.group("one")) / many, 4) if many else None
         elif m.group("half"):
             value = 0.5
+        elif m.group("ahalf"):
+            item = quantity(text, lowered, m.start("ahalf"), m.end("ahalf"), 0.5, p_start, p_end, spelled=True)
+            if item is not None and item.unit is not None:
+                item.start = m.start()
+                take_quantity(item)  # "a half mile"
+            else:
+                take(m.start(), m.end("ahalf"), 0.5, "fraction")
+            continue
         else:
             value = round(int(m.group("n")) / int(m.group("d")), 4) if int(m.group("d")) else None
         if value is not None:
@@ -231,7 +245,15 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
         if m.start() > p_start and text[m.start() - 1].isalpha() and currency_before(lowered, text, m.start(), p_start) is None:
             continue  # "F16", "A380": letters onto digits, no currency code
         raw = m.group("num")
+        if raw is None:
+            take_quantity(quantity(text, lowered, m.start(), m.end(), VULGAR[m.group("vulgar")], p_start, p_end, spelled=True))
+            continue  # "½ teaspoon"
+        if len(raw) <= 2 and (text.startswith(")", m.end()) or text.startswith(" )", m.end())):
+            if _is_list_mark(text, m.start(), p_start):
+                continue
         value = int(raw) if raw.isdigit() else scaled(raw, None)
+        if m.group("k"):
+            value *= 1000  # "10, 000"
         if m.group("fn"):
             value += int(m.group("fn")) / max(1, int(m.group("fd")))
         item = quantity(text, lowered, m.start(), m.end(), value, p_start, p_end, spelled=False, raw=raw)
@@ -256,6 +278,13 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
         found = join_ranges(sorted(found, key=lambda f: f.start), text, p_start)
     return found
 
+
+
+def _is_list_mark(text: str, start: int, p_start: int) -> bool:
+    """'1 ) explains', '(2) forbids': a bracket closes on the number alone, or on none opened before it."""
+    if start > p_start and text[start - 1] == "(" or text[max(p_start, start - 2) : start] == "( ":
+        return True
+    return text.rfind("(", max(p_start, start - 40), start) == -1
 
 
 def _in_proper_name(text: str, start: int, end: int, p_start: int) -> bool:

@@ -78,6 +78,8 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
                     value *= factor  # "$3-4bn": both ends in billions
                 end = scale.end()
     after = unit_after(lowered, text, end, p_end)
+    if after is None and unit is None and end < p_end and text[end] in _INCH_FIRST:
+        after = _inches(text, start, end, p_start, p_end)
     if after is not None:
         unit_end, form, named = after
         if unit is not None and named.kind != "money":
@@ -112,6 +114,24 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
     if high is not None and high > value:
         item.low, item.high = value, high  # "3-5W"; a score ("5-4") or a season ("2022-23") is no range
     return item
+
+
+_INCH_FIRST = frozenset(' "″')
+_INCH_MARK = re.compile(r' ?(["″])(?=[\s.,;:)]|$)')
+_SPACED_IN = re.compile(r" (in)\b")
+_FEET_BEFORE = re.compile(r"(?:ft|feet|foot|')\.? $")
+_INCH = Unit("inch", "measure")
+
+
+def _inches(text: str, start: int, end: int, p_start: int, p_end: int) -> tuple[int, str, Unit] | None:
+    """'10" long' (a quote mark that opens no quote: one after an even number of them) and '6 ft 2 in'."""
+    mark = _INCH_MARK.match(text, end, p_end)
+    if mark is not None and (mark.group(1) == "″" or text.count('"', p_start, end) % 2 == 0):
+        return mark.end(), mark.group(1), _INCH
+    spaced = _SPACED_IN.match(text, end, p_end)
+    if spaced is not None and _FEET_BEFORE.search(text, max(p_start, start - 8), start):
+        return spaced.end(), "in", _INCH
+    return None
 
 
 _SCALE_AFTER_CODE = re.compile(r"\s(thousand|million|billion|trillion|bn|mn)\b")

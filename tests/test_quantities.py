@@ -79,6 +79,13 @@ def the(text: str, figure: str) -> Figure:
         ("Madrid baked at 40C on Sunday.", "40C", "measure", 40, "C", "degree Celsius"),
         ("Warming must stay below 1.5C this century.", "1.5C", "measure", 1.5, "C", "degree Celsius"),
         ("The national debt passed $1.2trn in March.", "$1.2trn", "money", 1_200_000_000_000, "$", "US dollar"),
+        # fractions, inches, a half, tokenised thousands
+        ("Stir in ¾ cup of stock.", "¾ cup", "measure", 0.75, "cup", "cup"),
+        ("The trail climbs a half mile to the ridge.", "a half mile", "measure", 0.5, "mile", "mile"),
+        ("Each tile is 8 \" wide.", "8 \"", "measure", 8, '"', "inch"),
+        ("The monitor measures 27″ across.", "27″", "measure", 27, "″", "inch"),
+        ("The centre stands 6 ft 11 in tall.", "11 in", "measure", 11, "in", "inch"),
+        ("Organisers expected 40, 000 runners.", "40, 000", "count", 40_000, None, None),
         # ages
         ("A 28-year-old man was arrested.", "28-year-old", "measure", 28, "year-old", "year of age"),
         ("The bridge is 120 years old.", "120 years old", "measure", 120, "years old", "year of age"),
@@ -110,6 +117,19 @@ def test_a_sum_and_a_count_after_it_stay_two_figures() -> None:
     found = [(f.text, f.value) for f in figures_of("The council paid 40 dollars 25 residents said, and $15 50 times.")]
     assert ("40 dollars", 40) in found and ("25", 25) in found
     assert ("$15", 15) in found
+
+
+def test_a_quote_mark_closing_a_quote_is_no_inch() -> None:
+    assert the('She said "we waited 45" and hung up.', "45").unit is None
+
+
+def test_the_marks_of_a_list_are_no_figures() -> None:
+    found = [f.text for f in figures_of("The plan 1 ) cuts fares, 2) adds buses and (3) hires 40 drivers (about 12 more).")]
+    assert found == ["40", "12"]
+
+
+def test_a_half_after_a_whole_number_is_no_second_figure() -> None:
+    assert "a half" not in [f.text for f in figures_of("The siege lasted two and a half months.")]
 
 
 def test_a_fall_from_one_number_to_another_is_not_a_range() -> None:
