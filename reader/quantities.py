@@ -78,7 +78,7 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
                     value *= factor  # "$3-4bn": both ends in billions
                 end = scale.end()
     after = unit_after(lowered, text, end, p_end)
-    if after is None and unit is None and end < p_end and text[end] in _INCH_FIRST:
+    if after is None and unit is None and (text[end : end + 1] in _INCH_FIRST or text[end : end + 2] in _INCH_FIRST):
         after = _inches(text, start, end, p_start, p_end)
     if after is not None:
         unit_end, form, named = after
@@ -116,7 +116,7 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
     return item
 
 
-_INCH_FIRST = frozenset(' "″')
+_INCH_FIRST = frozenset(('"', "″", ' "', " ″", " i"))  # what an inch starts with, checked first
 _INCH_MARK = re.compile(r' ?(["″])(?=[\s.,;:)]|$)')
 _SPACED_IN = re.compile(r" (in)\b")
 _FEET_BEFORE = re.compile(r"(?:ft|feet|foot|')\.? $")
