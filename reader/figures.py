@@ -108,7 +108,7 @@ _YEAR_RANGE = re.compile(r"(?:1[89]|20)\d\d\s?[-–]\s?(?:1[89]|20)\d\d")
 _BLOCKED = [
     ("phone", _PHONE),
     ("street", re.compile(r"\b\d+[A-Za-z]?(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Terrace|Square|Highway)\b")),
-    ("code", re.compile(rf"\b[A-Za-z]+\d*-\d+[A-Za-z]*\b|\b\d+(?!(?i:{_ATTACHED_UNIT})\b|{_ATTACHED_LETTER}\b)[A-Za-z]+\d*\b|#\d+")),
+    ("code", re.compile(rf"\b(?=[\d-]*\d{{5}})\d+(?:-\d+){{2,}}\b|\b[A-Za-z]+\d*-\d+[A-Za-z]*\b|\b\d+(?!(?i:{_ATTACHED_UNIT})\b|{_ATTACHED_LETTER}\b)[A-Za-z]+\d*\b|#\d+")),
 ]
 
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
@@ -122,7 +122,7 @@ _VAGUE = re.compile(
 _FRACTION = re.compile(
     # "two-thirds" is always a fraction; spelled with a space, only before "of" or punctuation:
     # "a third of the land" is a fraction, "a third runway" an ordinal (left to the ordinal pass).
-    rf"(?=[\d{_SPELLED_FIRST}aoh])(?:\b(?P<num>{_WORD_NUMBER}|a|one)(?:-|(?P<space> ))(?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\b(?! of a)"
+    rf"(?=[\d{_SPELLED_FIRST}aoh])(?:\b(?P<num>{_WORD_NUMBER}|a|one)(?: ?- ?|(?P<space> ))(?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\b(?! of a)"
     r"(?(space)(?=\s+of\b|\s*[,.;:)]|\s*$))"
     r"|(?<![$€£¥])\b(?P<one>one|\d+) in (?P<many>\d+|" + _WORD_NUMBER + r")\b(?![ -](?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)"
     r"|(?<!first )(?<!second )\b(?P<half>half)\b(?= of\b| the\b| a\b| an\b)"

@@ -17,10 +17,13 @@ from reader.units import MONEY_CONTEXT, POUND_FORMS, SCALED_CODES, Unit, currenc
 _VAGUE_SIZE = {"dozens": 12, "dozen": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
 _RANGE_DASH = re.compile(rf"\s?[-–]\s?(?P<cur>[$€£¥])?(?P<high>{_DIGITS})(?![\d/:])")  # an em dash opens a clause
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|during|before|after) $")  # "in 2011 sales rose": a year
 # "from 200 to 250 miles", "between 20kHz and 22kHz", "eight to 10 feet": two figures, one range.
 _RANGE_JOIN = re.compile(r"\s?(?:-|–|to|and)\s?$|\s(?:to|and)\s$")
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:\S+\s+)?$", re.I)
 _NEGATIVE = frozenset("-−–")
+_SPACED_MINUS = frozenset(("- ", "− "))
+_WORD_BEFORE_MINUS = re.compile(r"(?:^|[a-z] )$")  # a word, not a number, before the minus: "10 - 20" is a range
 # What must follow a number for a scale or a range to be worth looking for.
 _SCALE_FIRST, _SCALE_SPACED, _DASHES = frozenset("bmtkhlcd"), frozenset("htmblcd"), frozenset("-–")
 _AND_BETWEEN = re.compile(r",?\s(?:and\s)?")
@@ -82,8 +85,8 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
         after = _inches(text, start, end, p_start, p_end)
     if after is not None:
         unit_end, form, named = after
-        if unit is not None and named.kind != "money":
-            after = None  # "$5 minutes"? the money stays; the word is not its unit
+        if unit is not None and (named.kind != "money" or named.name != unit.name):
+            after = None  # "$5 minutes", "RMB 10 USD 20": the money stays; the word is not its unit
         elif form.lower() in POUND_FORMS:
             lead = lowered[max(p_start, start - 40) : start]
             is_money = unit is not None or value >= 1_000_000 or MONEY_CONTEXT.search(lead) is not None
@@ -103,11 +106,15 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
     elif end < p_end and text[end].isalpha() and text[end - 1].isdigit():
         return None  # "1080p", "5G": letters glued to digits that are no unit make a code
     elif unit is None and raw is not None and len(raw) == 4 and _YEAR.fullmatch(raw) and high is None and value == int(raw):
-        if not _counted_plural(text, end, p_end):
+        if _YEAR_BEFORE.search(lowered, max(p_start, start - 8), start) or not _counted_plural(text, end, p_end):
             return Found(start, end, int(raw), "year")
     if kind in ("measure", "percent") and start - 1 >= p_start and text[start - 1] in _NEGATIVE and (start - 1 == p_start or not text[start - 2].isalnum()):
         start -= 1
         value = -value
+    elif kind == "measure" and unit is not None and unit.name.startswith("degree") and text[max(p_start, start - 2) : start] in _SPACED_MINUS:
+        if start - 2 == p_start or _WORD_BEFORE_MINUS.search(text, max(p_start, start - 20), start - 2):
+            start -= 2
+            value = -value  # "fell to - 20 degrees", as tokenised text writes a minus
     item = Found(start, end, value, kind)
     if unit is not None:
         item.unit, item.unit_name = written, unit.name

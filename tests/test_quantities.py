@@ -86,6 +86,9 @@ def the(text: str, figure: str) -> Figure:
         ("The monitor measures 27″ across.", "27″", "measure", 27, "″", "inch"),
         ("The centre stands 6 ft 11 in tall.", "11 in", "measure", 11, "in", "inch"),
         ("Organisers expected 40, 000 runners.", "40, 000", "count", 40_000, None, None),
+        ("The lake froze at - 12 degrees overnight.", "- 12 degrees", "measure", -12, "degrees", "degree"),
+        ("The fund sold its one - third stake.", "one - third", "fraction", 0.3333, None, None),
+        ("The stall charged RMB 30 USD 4 for a bowl.", "USD 4", "money", 4, "USD", "US dollar"),
         # ages
         ("A 28-year-old man was arrested.", "28-year-old", "measure", 28, "year-old", "year of age"),
         ("The bridge is 120 years old.", "120 years old", "measure", 120, "years old", "year of age"),
@@ -130,6 +133,14 @@ def test_the_marks_of_a_list_are_no_figures() -> None:
 
 def test_a_half_after_a_whole_number_is_no_second_figure() -> None:
     assert "a half" not in [f.text for f in figures_of("The siege lasted two and a half months.")]
+
+
+def test_account_numbers_are_no_figures() -> None:
+    assert figures_of("Pay into account 2040-55512345-77 by Friday.") == ()
+
+
+def test_a_year_after_in_is_a_year_whatever_follows() -> None:
+    assert the("Output fell, and in 2019 exports slumped.", "2019").kind == "year"
 
 
 def test_a_fall_from_one_number_to_another_is_not_a_range() -> None:
