@@ -151,6 +151,8 @@ _LABEL_ENDINGS = tuple(f"{word} " for word in _LABEL_WORDS)
 # "one of the war's major turning points", "no one", "one another": not counts.
 _NOT_A_COUNT_AFTER = re.compile(r"^(?:[- ](?:of|another|who|which|that|is|was|and|or|by|to)\b|\s*[,.;:!?)]|$)", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:no|any|some|every|each|this|that|the|which|anyone|someone)\s$", re.I)
+# "At that age, one can walk": the pronoun opens a clause before a modal verb.
+_ONE_PRONOUN = re.compile(r" (?:can|could|must|should|would|might|may|cannot)\b", re.I)
 
 
 def _floor(taken: list[tuple[int, int]], start: int, p_start: int) -> int:
@@ -270,7 +272,9 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
         if item is not None and item.start < m.start() and not _free(taken, item.start, m.start()):
             item = quantity(text, lowered, m.start(), m.end(), word_value(word), _floor(taken, m.start(), p_start), p_end, spelled=True)
         if item is not None and item.unit is None and lowered_word == "one" and (
-            _NOT_A_COUNT_AFTER.match(text[m.end() : m.end() + 10]) or _NOT_A_COUNT_BEFORE.search(text[max(p_start, m.start() - 10) : m.start()])
+            _NOT_A_COUNT_AFTER.match(text[m.end() : m.end() + 10])
+            or _NOT_A_COUNT_BEFORE.search(text[max(p_start, m.start() - 10) : m.start()])
+            or (_ONE_PRONOUN.match(text, m.end(), p_end) and text[max(p_start, m.start() - 2) : m.start()].strip(" ,;:.!?") == "")
         ):
             continue  # "no one", "one of them"; "that one mile" is a mile
         take_quantity(item)

@@ -143,6 +143,11 @@ def test_a_year_after_in_is_a_year_whatever_follows() -> None:
     assert the("Output fell, and in 2019 exports slumped.", "2019").kind == "year"
 
 
+def test_one_as_a_pronoun_before_a_modal_is_no_count() -> None:
+    found = [f.text for f in figures_of("At that price, one could buy a flat. Only one can win. One must wait.")]
+    assert found == ["one"]
+
+
 def test_a_fall_from_one_number_to_another_is_not_a_range() -> None:
     texts = [f.text for f in figures_of("Output fell from 90 to 75 tonnes a day.")]
     assert "90 to 75 tonnes" not in texts
