@@ -105,6 +105,10 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
                     end = scale.end()
     elif end < p_end and text[end].isalpha() and text[end - 1].isdigit():
         return None  # "1080p", "5G": letters glued to digits that are no unit make a code
+    elif unit is None and high is None and lowered.endswith(_AGE_BEFORE, max(p_start, start - 5), start):
+        written = text[lowered.rfind("age", start - 5, start) : start].rstrip()
+        start -= len(written) + 1
+        unit, kind = _AGE, "measure"  # "a man aged 87", "at age 9": years of age
     elif unit is None and raw is not None and len(raw) == 4 and _YEAR.fullmatch(raw) and high is None and value == int(raw):
         if _YEAR_BEFORE.search(lowered, max(p_start, start - 8), start) or not _counted_plural(text, end, p_end):
             return Found(start, end, int(raw), "year")
@@ -128,6 +132,7 @@ _INCH_MARK = re.compile(r' ?(["″])(?=[\s.,;:)]|$)')
 _SPACED_IN = re.compile(r" (in)\b")
 _FEET_BEFORE = re.compile(r"(?:ft|feet|foot|')\.? $")
 _INCH = Unit("inch", "measure")
+_AGE_BEFORE, _AGE = ("aged ", " age "), Unit("year of age", "measure")
 
 
 def _inches(text: str, start: int, end: int, p_start: int, p_end: int) -> tuple[int, str, Unit] | None:

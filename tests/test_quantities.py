@@ -92,6 +92,8 @@ def the(text: str, figure: str) -> Figure:
         # ages
         ("A 28-year-old man was arrested.", "28-year-old", "measure", 28, "year-old", "year of age"),
         ("The bridge is 120 years old.", "120 years old", "measure", 120, "years old", "year of age"),
+        ("A woman aged 91 was rescued.", "aged 91", "measure", 91, "aged", "year of age"),
+        ("She started coding at age 7.", "age 7", "measure", 7, "age", "year of age"),
     ],
 )
 def test_each_form_has_its_value_kind_and_unit(text: str, figure: str, kind: str, value, unit, unit_name) -> None:
