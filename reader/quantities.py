@@ -85,7 +85,7 @@ def quantity(text: str, lowered: str, start: int, end: int, value, p_start: int,
         after = _inches(text, start, end, p_start, p_end)
     if after is not None:
         unit_end, form, named = after
-        if unit is not None and (named.kind != "money" or named.name != unit.name):
+        if unit is not None and (named.kind != "money" or named.name != unit.name or _symbol_before_next(form, text, unit_end, p_end)):
             after = None  # "$5 minutes", "RMB 10 USD 20": the money stays; the word is not its unit
         elif form.lower() in POUND_FORMS:
             lead = lowered[max(p_start, start - 40) : start]
@@ -147,6 +147,14 @@ def _inches(text: str, start: int, end: int, p_start: int, p_end: int) -> tuple[
 
 
 _SCALE_AFTER_CODE = re.compile(r"\s(thousand|million|billion|trillion|bn|mn)\b")
+
+
+def _symbol_before_next(form: str, text: str, end: int, limit: int) -> bool:
+    """'$ 20 $ 37': a currency's sign before the next number is that number's, not this one's."""
+    return not form[-1:].isalpha() and _NUMBER_NEXT.match(text, end, limit) is not None
+
+
+_NUMBER_NEXT = re.compile(r"\s?\d")
 
 
 def _code_scaled(value, written: str):

@@ -150,6 +150,11 @@ def test_one_as_a_pronoun_before_a_modal_is_no_count() -> None:
     assert found == ["one"]
 
 
+def test_a_sign_between_two_sums_opens_the_second() -> None:
+    found = [(f.text, f.kind) for f in figures_of("The invoices list $ 1,200.50 $ 880.25 for March.")]
+    assert found == [("$ 1,200.50", "money"), ("$ 880.25", "money")]
+
+
 def test_a_fall_from_one_number_to_another_is_not_a_range() -> None:
     texts = [f.text for f in figures_of("Output fell from 90 to 75 tonnes a day.")]
     assert "90 to 75 tonnes" not in texts
