@@ -268,6 +268,8 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
         lowered_word = word.lower()
         if lowered_word == "dozen" or not _free(taken, m.start(), m.end()):
             continue
+        if lowered_word == "a dozen" and any(f.kind == "money" and m.start() - 2 <= f.end <= m.start() for f in found):
+            continue  # "64 cents a dozen": what the price is for, not a count
         item = quantity(text, lowered, m.start(), m.end(), word_value(word), p_start, p_end, spelled=True)
         if item is not None and item.start < m.start() and not _free(taken, item.start, m.start()):
             item = quantity(text, lowered, m.start(), m.end(), word_value(word), _floor(taken, m.start(), p_start), p_end, spelled=True)

@@ -155,6 +155,10 @@ def test_a_sign_between_two_sums_opens_the_second() -> None:
     assert found == [("$ 1,200.50", "money"), ("$ 880.25", "money")]
 
 
+def test_a_price_a_dozen_counts_no_dozen() -> None:
+    assert [f.text for f in figures_of("Eggs sold for 90 cents a dozen, and a dozen stalls closed.")] == ["90 cents", "a dozen"]
+
+
 def test_a_fall_from_one_number_to_another_is_not_a_range() -> None:
     texts = [f.text for f in figures_of("Output fell from 90 to 75 tonnes a day.")]
     assert "90 to 75 tonnes" not in texts
