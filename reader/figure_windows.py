@@ -101,7 +101,8 @@ def _around_digits(lowered: str, start: int, end: int) -> int:
     return bits
 
 
-_VULGAR = re.compile("[½⅓⅔¼¾⅕⅛]")
+_VULGAR_CHARS = "½⅓⅔¼¾⅕⅛"
+_VULGAR = re.compile(f"[{_VULGAR_CHARS}]")
 _CLOCK_AFTER = re.compile(r"[ap]\.?m(?!\w)")
 _BEFORE, _AFTER = 40, 60  # window around an anchor: "many millions", "$3bn", "1.5 million people"
 
@@ -122,7 +123,7 @@ def _windows(paragraphs: list[tuple[int, int]], lowered: str) -> list[list[tuple
     number = 0
     kinds = _ANCHOR_KIND
     anchors = _anchors(lowered)
-    if _VULGAR.search(lowered) is not None:
+    if any(map(lowered.__contains__, _VULGAR_CHARS)):
         anchors = sorted(anchors + [match.span() for match in _VULGAR.finditer(lowered)])  # "½ teaspoon": rare, looked for once
     for position, anchor_end in anchors:
         while number + 1 < len(paragraphs) and paragraphs[number + 1][0] <= position:
