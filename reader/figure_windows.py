@@ -101,6 +101,8 @@ def _around_digits(lowered: str, start: int, end: int) -> int:
     return bits
 
 
+_VULGAR_CHARS = "½⅓⅔¼¾⅕⅛"
+_VULGAR = re.compile(f"[{_VULGAR_CHARS}]")
 _CLOCK_AFTER = re.compile(r"[ap]\.?m(?!\w)")
 _BEFORE, _AFTER = 40, 60  # window around an anchor: "many millions", "$3bn", "1.5 million people"
 
@@ -120,7 +122,10 @@ def _windows(paragraphs: list[tuple[int, int]], lowered: str) -> list[list[tuple
     found: list[list[tuple[int, int, int]]] = [[] for _ in paragraphs]
     number = 0
     kinds = _ANCHOR_KIND
-    for position, anchor_end in _anchors(lowered):
+    anchors = _anchors(lowered)
+    if any(map(lowered.__contains__, _VULGAR_CHARS)):
+        anchors = sorted(anchors + [match.span() for match in _VULGAR.finditer(lowered)])  # "½ teaspoon": rare, looked for once
+    for position, anchor_end in anchors:
         while number + 1 < len(paragraphs) and paragraphs[number + 1][0] <= position:
             number += 1
         p_start, p_end = paragraphs[number]

@@ -26,6 +26,7 @@ from reader.numbers import (
     PART_OF_SCALE,
     SPELLED,
     SPELLED_FIRST,
+    VULGAR,
     WORD_NUMBER,
     number_value,
     part_value,
@@ -89,6 +90,7 @@ class Figure:
 # Every pattern below opens with a lookahead on the characters its matches can start with:
 # re then skips most positions of a window at once instead of trying each branch there.
 _SPELLED_FIRST = SPELLED_FIRST
+_VULGAR = "".join(VULGAR)
 _WORD_NUMBER = WORD_NUMBER
 _ORDINALS, _FRACTIONS = ORDINALS, FRACTIONS
 
@@ -106,7 +108,7 @@ _YEAR_RANGE = re.compile(r"(?:1[89]|20)\d\d\s?[-–]\s?(?:1[89]|20)\d\d")
 _BLOCKED = [
     ("phone", _PHONE),
     ("street", re.compile(r"\b\d+[A-Za-z]?(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Terrace|Square|Highway)\b")),
-    ("code", re.compile(rf"\b[A-Za-z]+-\d+[A-Za-z]*\b|\b\d+(?!(?i:{_ATTACHED_UNIT})\b|{_ATTACHED_LETTER}\b)[A-Za-z]+\d*\b|#\d+")),
+    ("code", re.compile(rf"\b(?=[\d-]*\d{{5}})\d+(?:-\d+){{2,}}\b|\b[A-Za-z]+\d*-\d+[A-Za-z]*\b|\b\d+(?!(?i:{_ATTACHED_UNIT})\b|{_ATTACHED_LETTER}\b)[A-Za-z]+\d*\b|#\d+")),
 ]
 
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
@@ -120,10 +122,12 @@ _VAGUE = re.compile(
 _FRACTION = re.compile(
     # "two-thirds" is always a fraction; spelled with a space, only before "of" or punctuation:
     # "a third of the land" is a fraction, "a third runway" an ordinal (left to the ordinal pass).
-    rf"(?=[\d{_SPELLED_FIRST}aoh])(?:\b(?P<num>{_WORD_NUMBER}|a|one)(?:-|(?P<space> ))(?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\b(?! of a)"
+    rf"(?=[\d{_SPELLED_FIRST}aoh])(?:\b(?P<num>{_WORD_NUMBER}|a|one)(?: ?- ?|(?P<space> ))(?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\b(?! of a)"
     r"(?(space)(?=\s+of\b|\s*[,.;:)]|\s*$))"
     r"|(?<![$€£¥])\b(?P<one>one|\d+) in (?P<many>\d+|" + _WORD_NUMBER + r")\b(?![ -](?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)"
     r"|(?<!first )(?<!second )\b(?P<half>half)\b(?= of\b| the\b| a\b| an\b)"
+    # "a half turn", "a half mile"; "two and a half" is read with its whole number
+    r"|(?<!and )\ba (?P<ahalf>half) (?!(?:of|a|an|the|and|or|to|in|as|is|was|dozen|million|billion)\b)(?=[a-z])"
     r"|(?<!\d )\b(?P<n>\d+)/(?P<d>\d+)\b)",
     re.I,
 )
@@ -133,7 +137,9 @@ _ORDINAL = re.compile(
     re.I,
 )
 # Digits and a mixed fraction ("10 1/2"); quantities.py reads the rest ("$3-4bn", "3-5W").
-_NUMBER = re.compile(rf"(?=\d)(?<![\d.,_])(?P<num>{_DIGITS})(?:\s(?P<fn>\d)/(?P<fd>\d\d?)\b)?")
+_NUMBER = re.compile(rf"(?=[\d{_VULGAR}])(?<![\d.,_])(?:(?P<num>{_DIGITS})(?:\s(?P<fn>\d)/(?P<fd>\d\d?)\b|(?<![\d.,]\d{{4}})(?P<k>, 000)(?![\d,.]))?|(?P<vulgar>[{_VULGAR}]))")
+# "1 )", "(2)": the marks of a list, not quantities
+_LIST_MARK = re.compile(r"\s?\)")
 _SPELLED_NUMBER = re.compile(rf"(?=[{_SPELLED_FIRST}])\b(?P<num>{SPELLED})\b", re.I)
 
 # A number after one of these names a road, a flight or a clause, not a quantity.
@@ -145,6 +151,8 @@ _LABEL_ENDINGS = tuple(f"{word} " for word in _LABEL_WORDS)
 # "one of the war's major turning points", "no one", "one another": not counts.
 _NOT_A_COUNT_AFTER = re.compile(r"^(?:[- ](?:of|another|who|which|that|is|was|and|or|by|to)\b|\s*[,.;:!?)]|$)", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:no|any|some|every|each|this|that|the|which|anyone|someone)\s$", re.I)
+# "At that age, one can walk": the pronoun opens a clause before a modal verb.
+_ONE_PRONOUN = re.compile(r" (?:can|could|must|should|would|might|may|cannot)\b", re.I)
 
 
 def _floor(taken: list[tuple[int, int]], start: int, p_start: int) -> int:
@@ -208,6 +216,14 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
             value = round(number_value(m.group("one")) / many, 4) if many else None
         elif m.group("half"):
             value = 0.5
+        elif m.group("ahalf"):
+            item = quantity(text, lowered, m.start("ahalf"), m.end("ahalf"), 0.5, p_start, p_end, spelled=True)
+            if item is not None and item.unit is not None:
+                item.start = m.start()
+                take_quantity(item)  # "a half mile"
+            else:
+                take(m.start(), m.end("ahalf"), 0.5, "fraction")
+            continue
         else:
             value = round(int(m.group("n")) / int(m.group("d")), 4) if int(m.group("d")) else None
         if value is not None:
@@ -231,7 +247,15 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
         if m.start() > p_start and text[m.start() - 1].isalpha() and currency_before(lowered, text, m.start(), p_start) is None:
             continue  # "F16", "A380": letters onto digits, no currency code
         raw = m.group("num")
+        if raw is None:
+            take_quantity(quantity(text, lowered, m.start(), m.end(), VULGAR[m.group("vulgar")], p_start, p_end, spelled=True))
+            continue  # "½ teaspoon"
+        if len(raw) <= 2 and (text.startswith(")", m.end()) or text.startswith(" )", m.end())):
+            if _is_list_mark(text, m.start(), p_start):
+                continue
         value = int(raw) if raw.isdigit() else scaled(raw, None)
+        if m.group("k"):
+            value *= 1000  # "10, 000"
         if m.group("fn"):
             value += int(m.group("fn")) / max(1, int(m.group("fd")))
         item = quantity(text, lowered, m.start(), m.end(), value, p_start, p_end, spelled=False, raw=raw)
@@ -244,11 +268,15 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
         lowered_word = word.lower()
         if lowered_word == "dozen" or not _free(taken, m.start(), m.end()):
             continue
+        if lowered_word == "a dozen" and any(f.kind == "money" and m.start() - 2 <= f.end <= m.start() for f in found):
+            continue  # "64 cents a dozen": what the price is for, not a count
         item = quantity(text, lowered, m.start(), m.end(), word_value(word), p_start, p_end, spelled=True)
         if item is not None and item.start < m.start() and not _free(taken, item.start, m.start()):
             item = quantity(text, lowered, m.start(), m.end(), word_value(word), _floor(taken, m.start(), p_start), p_end, spelled=True)
         if item is not None and item.unit is None and lowered_word == "one" and (
-            _NOT_A_COUNT_AFTER.match(text[m.end() : m.end() + 10]) or _NOT_A_COUNT_BEFORE.search(text[max(p_start, m.start() - 10) : m.start()])
+            _NOT_A_COUNT_AFTER.match(text[m.end() : m.end() + 10])
+            or _NOT_A_COUNT_BEFORE.search(text[max(p_start, m.start() - 10) : m.start()])
+            or (_ONE_PRONOUN.match(text, m.end(), p_end) and text[max(p_start, m.start() - 2) : m.start()].strip(" ,;:.!?") == "")
         ):
             continue  # "no one", "one of them"; "that one mile" is a mile
         take_quantity(item)
@@ -256,6 +284,13 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
         found = join_ranges(sorted(found, key=lambda f: f.start), text, p_start)
     return found
 
+
+
+def _is_list_mark(text: str, start: int, p_start: int) -> bool:
+    """'1 ) explains', '(2) forbids': a bracket closes on the number alone, or on none opened before it."""
+    if start > p_start and text[start - 1] == "(" or text[max(p_start, start - 2) : start] == "( ":
+        return True
+    return text.rfind("(", max(p_start, start - 40), start) == -1
 
 
 def _in_proper_name(text: str, start: int, end: int, p_start: int) -> bool:

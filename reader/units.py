@@ -124,14 +124,14 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("gigabit per second", "measure", "gbps gbit/s gb/s gigabits|per|second"),
     ("pixel", "measure", "px* pixel pixels megapixel megapixels mp*"),
     # Money written after the number
-    ("US dollar", "money", "$ dollar dollars usd us|dollar us|dollars u.s.|dollars american|dollars"),
-    ("Australian dollar", "money", "australian|dollar australian|dollars aud"),
+    ("US dollar", "money", "$ dollar dollars usd musd kusd us|dollar us|dollars u.s.|dollars american|dollars"),
+    ("Australian dollar", "money", "australian|dollar australian|dollars aud maud"),
     ("Canadian dollar", "money", "canadian|dollar canadian|dollars cad"),
     ("Hong Kong dollar", "money", "hong|kong|dollar hong|kong|dollars hkd"),
     ("New Zealand dollar", "money", "new|zealand|dollar new|zealand|dollars nzd"),
     ("Singapore dollar", "money", "singapore|dollar singapore|dollars sgd"),
-    ("euro", "money", "euro euros eur €"),
-    ("pound sterling", "money", "pounds|sterling pound|sterling sterling gbp £ quid"),
+    ("euro", "money", "euro euros eur meur keur €"),
+    ("pound sterling", "money", "pounds|sterling pound|sterling sterling gbp mgbp kgbp £ quid"),
     ("penny", "money", "p* pence penny pennies"),
     ("cent", "money", "cent cents ¢ c*"),
     ("Japanese yen", "money", "yen jpy ¥"),
@@ -203,8 +203,8 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
 
 # Money written before the number: "$5", "US$5", "A$2bn", "Rs 500", "RM30", "€4", "GBP 350".
 _BEFORE: tuple[tuple[str, str], ...] = (
-    ("US dollar", "$ us$ u.s.$ u.s.|$ us|$ usd usd$ dollar"),
-    ("Australian dollar", "a$ au$ aud aud$"),
+    ("US dollar", "$ us$ u.s.$ u.s.|$ us|$ usd usd$ dollar musd"),
+    ("Australian dollar", "a$ au$ aud aud$ maud"),
     ("Canadian dollar", "c$ ca$ cad cad$"),
     ("Hong Kong dollar", "hk$ hk|$ hkd"),
     ("New Zealand dollar", "nz$ nzd nzd$"),
@@ -212,8 +212,8 @@ _BEFORE: tuple[tuple[str, str], ...] = (
     ("Mexican peso", "mex$ mx$ mxn mxn$"),
     ("Brazilian real", "r$ brl"),
     ("New Taiwan dollar", "nt$ twd"),
-    ("euro", "€ eur"),
-    ("pound sterling", "£ gbp"),
+    ("euro", "€ eur meur"),
+    ("pound sterling", "£ gbp mgbp"),
     ("Japanese yen", "¥ jpy"),
     ("Chinese yuan", "rmb cny"),
     ("Indian rupee", "₹ rs rs. inr"),
@@ -312,6 +312,8 @@ def unit_after(lowered: str, text: str, end: int, limit: int) -> tuple[int, str,
     return match.end(), written, unit
 
 
+# A code with a scale's letter in front, as finance writes it: "30 MUSD" is 30 million dollars, "5 kEUR" 5,000 euros.
+SCALED_CODES = {"musd": 1_000_000, "meur": 1_000_000, "mgbp": 1_000_000, "maud": 1_000_000, "kusd": 1_000, "keur": 1_000, "kgbp": 1_000}
 _TITLED = frozenset({"rs", "rp", "tk", "ksh", "sfr"})
 # What the forms end with, and the forms that are words: checked before the pattern runs.
 _FORM_ENDS = frozenset(form[-1] for form in CURRENCIES_BEFORE)

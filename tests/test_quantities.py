@@ -49,6 +49,13 @@ def the(text: str, figure: str) -> Figure:
         ("The order was worth GBP 350.", "GBP 350", "money", 350, "GBP", "pound sterling"),
         ("Bread costs 2,000 Syrian pounds in Aleppo.", "2,000 Syrian pounds", "money", 2000, "Syrian pounds", "Syrian pound"),
         ("Stamps cost 3 dollars 50 cents now.", "3 dollars 50 cents", "money", 3.5, "dollars", "US dollar"),
+        # the cents left unnamed; a scale or a scale's letter with a currency code
+        ("A ticket to the fair costs 12 dollars 75.", "12 dollars 75", "money", 12.75, "dollars", "US dollar"),
+        ("The upgrade adds 9 euros and 20 more.", "9 euros and 20", "money", 9.2, "euros", "euro"),
+        ("The stall charged eleven dollars thirty for a basket.", "eleven dollars thirty", "money", 11.3, "dollars", "US dollar"),
+        ("The carrier booked 42 USD million in fees.", "42 USD million", "money", 42_000_000, "USD", "US dollar"),
+        ("Write-downs topped 65 MEUR last year.", "65 MEUR", "money", 65_000_000, "MEUR", "euro"),
+        ("Orders stood at MUSD 18 at the close.", "MUSD 18", "money", 18_000_000, "MUSD", "US dollar"),
         # units written out or abbreviated, attached or spaced
         ("The new phone ships with 512GB of storage.", "512GB", "measure", 512, "GB", "gigabyte"),
         ("Gusts reached 70 mph on the coast.", "70 mph", "measure", 70, "mph", "mile per hour"),
@@ -72,9 +79,21 @@ def the(text: str, figure: str) -> Figure:
         ("Madrid baked at 40C on Sunday.", "40C", "measure", 40, "C", "degree Celsius"),
         ("Warming must stay below 1.5C this century.", "1.5C", "measure", 1.5, "C", "degree Celsius"),
         ("The national debt passed $1.2trn in March.", "$1.2trn", "money", 1_200_000_000_000, "$", "US dollar"),
+        # fractions, inches, a half, tokenised thousands
+        ("Stir in ¾ cup of stock.", "¾ cup", "measure", 0.75, "cup", "cup"),
+        ("The trail climbs a half mile to the ridge.", "a half mile", "measure", 0.5, "mile", "mile"),
+        ("Each tile is 8 \" wide.", "8 \"", "measure", 8, '"', "inch"),
+        ("The monitor measures 27″ across.", "27″", "measure", 27, "″", "inch"),
+        ("The centre stands 6 ft 11 in tall.", "11 in", "measure", 11, "in", "inch"),
+        ("Organisers expected 40, 000 runners.", "40, 000", "count", 40_000, None, None),
+        ("The lake froze at - 12 degrees overnight.", "- 12 degrees", "measure", -12, "degrees", "degree"),
+        ("The fund sold its one - third stake.", "one - third", "fraction", 0.3333, None, None),
+        ("The stall charged RMB 30 USD 4 for a bowl.", "USD 4", "money", 4, "USD", "US dollar"),
         # ages
         ("A 28-year-old man was arrested.", "28-year-old", "measure", 28, "year-old", "year of age"),
         ("The bridge is 120 years old.", "120 years old", "measure", 120, "years old", "year of age"),
+        ("A woman aged 91 was rescued.", "aged 91", "measure", 91, "aged", "year of age"),
+        ("She started coding at age 7.", "age 7", "measure", 7, "age", "year of age"),
     ],
 )
 def test_each_form_has_its_value_kind_and_unit(text: str, figure: str, kind: str, value, unit, unit_name) -> None:
@@ -97,6 +116,47 @@ def test_each_form_has_its_value_kind_and_unit(text: str, figure: str, kind: str
 def test_a_range_is_one_figure_with_both_ends(text: str, figure: str, low, high) -> None:
     found = the(text, figure)
     assert (found.low, found.high, found.value) == (low, high, low)
+
+
+def test_a_sum_and_a_count_after_it_stay_two_figures() -> None:
+    found = [(f.text, f.value) for f in figures_of("The council paid 40 dollars 25 residents said, and $15 50 times.")]
+    assert ("40 dollars", 40) in found and ("25", 25) in found
+    assert ("$15", 15) in found
+
+
+def test_a_quote_mark_closing_a_quote_is_no_inch() -> None:
+    assert the('She said "we waited 45" and hung up.', "45").unit is None
+
+
+def test_the_marks_of_a_list_are_no_figures() -> None:
+    found = [f.text for f in figures_of("The plan 1 ) cuts fares, 2) adds buses and (3) hires 40 drivers (about 12 more).")]
+    assert found == ["40", "12"]
+
+
+def test_a_half_after_a_whole_number_is_no_second_figure() -> None:
+    assert "a half" not in [f.text for f in figures_of("The siege lasted two and a half months.")]
+
+
+def test_account_numbers_are_no_figures() -> None:
+    assert figures_of("Pay into account 2040-55512345-77 by Friday.") == ()
+
+
+def test_a_year_after_in_is_a_year_whatever_follows() -> None:
+    assert the("Output fell, and in 2019 exports slumped.", "2019").kind == "year"
+
+
+def test_one_as_a_pronoun_before_a_modal_is_no_count() -> None:
+    found = [f.text for f in figures_of("At that price, one could buy a flat. Only one can win. One must wait.")]
+    assert found == ["one"]
+
+
+def test_a_sign_between_two_sums_opens_the_second() -> None:
+    found = [(f.text, f.kind) for f in figures_of("The invoices list $ 1,200.50 $ 880.25 for March.")]
+    assert found == [("$ 1,200.50", "money"), ("$ 880.25", "money")]
+
+
+def test_a_price_a_dozen_counts_no_dozen() -> None:
+    assert [f.text for f in figures_of("Eggs sold for 90 cents a dozen, and a dozen stalls closed.")] == ["90 cents", "a dozen"]
 
 
 def test_a_fall_from_one_number_to_another_is_not_a_range() -> None:
