@@ -98,7 +98,7 @@ def find_headline(
         return start  # the body's first paragraph only when nothing above it will do: it would be its own lede
     # The body's first paragraphs, lower-cased: a headline's words are looked for in them (as
     # substrings: "rebel" finds "rebels").
-    lede = " ".join((lowered_all or paragraphs)[start : start + 4])[:2500].lower()
+    lede = " ".join(lowered_all[start : start + 4])[:2500] if lowered_all else " ".join(paragraphs[start : start + 4])[:2500].lower()
     for i in candidates:
         score = base(i)
         assert score is not None
