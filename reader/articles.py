@@ -140,6 +140,14 @@ def _hard_wrapped(lines: list[str]) -> bool:
     )
 
 
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def _ascii_printable(line: str) -> bool:
+    """line.isprintable() for an ASCII line, at C speed: nothing left once the printable bytes go."""
+    return not line.encode("ascii").translate(None, _PRINTABLE_ASCII)
+
+
 def split_paragraphs(original: str) -> list[str]:
     """Paragraphs of a saved page: blank-line blocks, one per line unless hard-wrapped."""
     paragraphs: list[str] = []
@@ -154,7 +162,7 @@ def split_paragraphs(original: str) -> list[str]:
 
     for raw in original.split("\n"):
         line = raw.strip()
-        if "  " in line or not line.isprintable():
+        if "  " in line or not (_ascii_printable(line) if line.isascii() else line.isprintable()):
             # Every run of spaces, tabs and Unicode spaces as one space (all but " " are unprintable).
             line = " ".join(line.split())
         if line.startswith("#"):

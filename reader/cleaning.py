@@ -79,6 +79,39 @@ _AT_START_PATTERN = re.compile(
     "|".join(f"(?P<{n.replace(' ', '_')}>{rx})" for n, rx in {"share buttons": _SHARE_ONLY, **_AT_START}.items()), re.I
 )
 
+# The words the families above start with (their first run of a-z, lower-cased): a line that
+# starts with none of them, nor with share buttons, a digit or a capitalised byline, is not
+# tried against the pattern, whose case-blind branches re tries one by one.
+_START_WORDS = frozenset(
+    "stay subscribe sign get join accept read also related see more recommended you trending load show view"
+    " next previous comments comment we share add copyright source additional reporting writing editing"
+    " topics connect follow skip advertisement sponsored click tap download print listen home menu search"
+    " log login register".split()
+)
+_SHARE_STARTS = tuple(w.split("-")[0].split()[0] for w in _SHARE_WORDS.split("|"))
+_LEAD = re.compile(r"[a-z]*")
+_BIO_VERBS = (" covers", " reports on", " writes about", " is ")
+
+
+def _may_start(line: str, lowered: str) -> bool:
+    """Whether _AT_START_PATTERN can match line (lowered: line.lower()); never False where it would."""
+    lead = _LEAD.match(lowered).group()
+    if not lead:
+        # Only "12 comments" starts with no letter; re.I also reads "ſ" as s and "ı" as i.
+        return lowered[:1].isdigit() or lowered[:1] in "ſı"
+    after = lowered[len(lead) : len(lead) + 1]
+    if after and not after.isascii():
+        return True  # a letter re.I may fold ("ſ", "ı", "İ"): tried as before
+    if lead in _START_WORDS or lead.startswith(_SHARE_STARTS):
+        return True
+    # "Jane Doe covers ... for The Times.": the one family that starts with any capital.
+    return (
+        "A" <= line[:1] <= "Z"
+        and ("for " in line or "at " in line)
+        and any(map(line.__contains__, _BIO_VERBS))
+    )
+
+
 # "Author profile" or "About the author": what follows is a bio, not the article.
 _BIO_HEADING = re.compile(
     r"^(?:author(?:'s)? (?:profile|bio)|about the (?:author|writer|reporter)|author)\s*:?$", re.I
@@ -127,11 +160,11 @@ def boilerplate_kind(paragraph: str, lowered: str | None = None) -> str | None:
         return "blank"
     if len(line) > _LONGEST_BOILERPLATE:
         return None
-    match = _AT_START_PATTERN.match(line)
-    if match:
-        return match.lastgroup.replace("_", " ")
     if lowered is None or line is not paragraph:  # stripping made a new string: lower that one
         lowered = line.lower()
+    match = _AT_START_PATTERN.match(line) if _may_start(line, lowered) else None
+    if match:
+        return match.lastgroup.replace("_", " ")
     if not any(map(lowered.__contains__, _ANYWHERE_WORDS)):
         return None
     for name, words, pattern in _ANYWHERE_PATTERNS:

@@ -98,13 +98,13 @@ def find_headline(
         return start  # the body's first paragraph only when nothing above it will do: it would be its own lede
     # The body's first paragraphs, lower-cased: a headline's words are looked for in them (as
     # substrings: "rebel" finds "rebels").
-    lede = " ".join((lowered_all or paragraphs)[start : start + 4])[:2500].lower()
+    lede = " ".join(lowered_all[start : start + 4])[:2500] if lowered_all else " ".join(paragraphs[start : start + 4])[:2500].lower()
     for i in candidates:
         score = base(i)
         assert score is not None
         # Distance counted in lines that are not links or buttons: share bars and menus between
         # a headline and its body do not move them apart.
-        score -= 0.08 * sum(1 for j in range(i + 1, start) if kinds[j] != lines.BAD) + 0.01 * (start - i)
+        score -= 0.08 * (start - i - 1 - kinds[i + 1 : start].count(lines.BAD)) + 0.01 * (start - i)
         if kinds[i] == lines.GOOD:
             score -= 1.0  # prose: a caption or a standfirst more than a headline
         if paragraphs[i].endswith(")") and "(" in paragraphs[i][-40:]:
