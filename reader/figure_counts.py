@@ -300,6 +300,16 @@ def _strip_end(pattern: re.Pattern[str], text: str, reach: int = 40) -> str:
     return text[: match.start()] if match else text
 
 
+
+def _without_trailing_places(clause: str) -> str:
+    """Up to three places or times off the clause's end ("in Aleppo on Saturday"), never all of it."""
+    for _ in range(3):
+        stripped = _strip_end(_TRAILING_PLACE, clause)
+        if stripped == clause or not _content(stripped):
+            break
+        clause = stripped
+    return clause
+
 def duration_event(text: str, item: Found, before: str, after: str, s_end: int) -> str | None:
     """What a duration measures: 'two months of intense fighting' -> intense fighting,
     'the talks lasted six hours' -> talks, 'detained for three days' -> detained,
@@ -347,11 +357,7 @@ def duration_event(text: str, item: Found, before: str, after: str, s_end: int) 
     last = clause.rsplit(None, 1)[-1:]
     if last and last[0].lower() in _TIME_LEAD_WORDS:
         clause = _strip_end(_TIME_LEAD, " " + clause)
-    for _ in range(3):
-        stripped = _strip_end(_TRAILING_PLACE, clause)
-        if stripped == clause or not _content(stripped):
-            break
-        clause = stripped
+    clause = _without_trailing_places(clause)
     words = _content(clause)
     if relative is not None and len(words) <= 1:
         # "aid that would start arriving in the next 72 hours": the aid, arriving
@@ -364,11 +370,7 @@ def duration_event(text: str, item: Found, before: str, after: str, s_end: int) 
         # "The monsoon reached Kerala on Thursday, three days ahead of its normal date"
         previous = before[:begin].rstrip().rstrip(",")
         previous = " " + previous[_clause_start(previous)[0] :]
-        for _ in range(3):
-            stripped = _strip_end(_TRAILING_PLACE, previous)
-            if stripped == previous or not _content(stripped):
-                break
-            previous = stripped
+        previous = _without_trailing_places(previous)
         words = _content(previous)
         if words:
             return " ".join(words[-3:])

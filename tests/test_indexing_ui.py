@@ -10,7 +10,7 @@ from reader import index as index_module
 from reader import workers
 from reader.ui.problems_screen import ProblemsScreen
 from reader.ui.source_list import SourceList
-from tests.ui_helpers import make_app, wait_for_index
+from tests.ui_helpers import hold_index, make_app, wait_for_index
 
 
 async def test_a_folder_read_in_worker_processes_under_the_app(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -122,19 +122,10 @@ def test_source_rows_wrap_by_words_and_measure_what_they_draw() -> None:
 
 
 async def test_a_folder_read_before_has_its_headlines_in_the_first_frame(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import threading
-
     first = make_app(seed_copy)
     async with first.run_test(size=(120, 40)) as pilot:
         await wait_for_index(pilot)
-    release = threading.Event()
-    real = index_module.load_articles
-
-    def held(discovery, workers=None, **options):
-        release.wait(10)  # the index is not in when the first frame is checked
-        yield from real(discovery, workers, **options)
-
-    monkeypatch.setattr(index_module, "load_articles", held)
+    release = hold_index(monkeypatch)  # the index is not in when the first frame is checked
     again = make_app(seed_copy)
     async with again.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

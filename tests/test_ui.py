@@ -1,28 +1,19 @@
 import io
-import threading
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
-from reader import index as index_module
 from reader.ui.article_view import ArticleView
 from reader.ui.help_screen import HelpScreen, bindings_table
 from reader.ui.problems_screen import ProblemsScreen
 from reader.ui.side_panel import PassageList, SidePanel
 from reader.ui.source_list import SourceList
-from tests.ui_helpers import make_app, wait_for_index
+from tests.ui_helpers import hold_index, make_app, wait_for_index
 
 
 async def test_first_frame_does_not_wait_for_the_index(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    release = threading.Event()
-    real = index_module.load_articles
-
-    def slow(discovery, workers=None, **options):
-        release.wait(10)  # the index stays unfinished until the screen has been checked
-        yield from real(discovery, workers, **options)
-
-    monkeypatch.setattr(index_module, "load_articles", slow)
+    release = hold_index(monkeypatch)  # the index stays unfinished until the screen has been checked
     app = make_app(seeds)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -36,3 +36,21 @@ async def wait_for_comparison(pilot: Pilot) -> None:
         await pilot.pause()
     assert pilot.app.comparison is not None
     await pilot.pause()
+
+
+def hold_index(monkeypatch) -> "threading.Event":
+    """Keep the index worker from reading until the returned event is set: what a test checks
+    meanwhile is the screen before the index is in."""
+    import threading
+
+    from reader import index as index_module
+
+    release = threading.Event()
+    real = index_module.load_articles
+
+    def held(discovery, workers=None, **options):
+        release.wait(10)
+        yield from real(discovery, workers, **options)
+
+    monkeypatch.setattr(index_module, "load_articles", held)
+    return release
