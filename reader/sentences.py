@@ -16,7 +16,13 @@ _ABBREVIATIONS = frozenset(
     " sept oct nov dec mt ft ave blvd".split()
 )
 # "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens with a class lets re skip ahead fast.
-_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*\s+(?=[\"“‘'`(\[]{0,2}[A-Z0-9\u00c0-\u024f])")
+_NEXT = r"(?=[\"“‘'`(\[]{0,2}[A-Z0-9\u00c0-\u024f])"
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*\s+" + _NEXT)
+# The same where a paragraph has no "!", "?" or "…": a pattern that opens with a literal is
+# searched for at C speed, one that opens with a class is tried at every character.
+_FULL_STOP_BOUNDARY = re.compile(r"\.\.*[\"”’')\]]*\s+" + _NEXT)
+# The word a full stop ends, read backwards: letters, digits, "_" and dots ("U.S", "Gen").
+_WORD_BACKWARDS = re.compile(r"[\w.]*")
 _LOOK_BACK = 30  # characters: no abbreviation or initials run longer
 
 
@@ -25,10 +31,8 @@ def _real_boundary(text: str, match: re.Match[str]) -> bool:
     if text[start] != ".":
         return True
     # The word (letters, digits and dots) the full stop ends: "Gen", "U.S", "A".
-    first = start
     floor = max(0, start - _LOOK_BACK)
-    while first > floor and (text[first - 1].isalnum() or text[first - 1] in "_."):
-        first -= 1
+    first = start - _WORD_BACKWARDS.match(text[floor:start][::-1]).end()
     token = text[first:start].rstrip(".")
     lowered = token.lower()
     # "U.S." and "A." are initials; "Gen." a title: the sentence goes on.
@@ -40,7 +44,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     position = start
-    for match in _BOUNDARY.finditer(text, start, end):
+    plain = text.find("!", start, end) < 0 and text.find("?", start, end) < 0 and text.find("…", start, end) < 0
+    for match in (_FULL_STOP_BOUNDARY if plain else _BOUNDARY).finditer(text, start, end):
         if not _real_boundary(text, match):
             continue
         cut = match.end() - (len(match.group(0)) - len(match.group(0).rstrip()))
