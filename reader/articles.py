@@ -211,12 +211,12 @@ def _parse(
         else:
             region = regions.Region(None, 0, len(paragraphs))
         lowered_all = [p.lower() for p in paragraphs]
-        boilerplate_all = [cleaning.boilerplate_kind(p, low) for p, low in zip(paragraphs, lowered_all)]
+        boilerplate_all = cleaning.boilerplate_kinds(paragraphs, lowered_all)
     else:
         paragraphs = split_paragraphs(original)
         # Each paragraph lower-cased and its boilerplate family, once: for the region, then the body.
         lowered_all = [p.lower() for p in paragraphs]
-        boilerplate_all = [cleaning.boilerplate_kind(p, low) for p, low in zip(paragraphs, lowered_all)]
+        boilerplate_all = cleaning.boilerplate_kinds(paragraphs, lowered_all)
         # The body is the page's main run of prose; the headline, a line near its start that reads as one.
         region = regions.find_region(paragraphs, lowered_all, boilerplate_all)
     head = region.head

@@ -93,17 +93,25 @@ _LEAD = re.compile(r"[a-z]*")
 _BIO_VERBS = (" covers", " reports on", " writes about", " is ")
 
 
+_LEAD_STARTS: dict[str, bool] = {}  # a line's first word -> whether a family starts with it
+
+
 def _may_start(line: str, lowered: str) -> bool:
     """Whether _AT_START_PATTERN can match line (lowered: line.lower()); never False where it would."""
     lead = _LEAD.match(lowered).group()
     if not lead:
         # Only "12 comments" starts with no letter; re.I also reads "ſ" as s and "ı" as i.
         return lowered[:1].isdigit() or lowered[:1] in "ſı"
+    starts = _LEAD_STARTS.get(lead)
+    if starts is None:
+        starts = lead in _START_WORDS or lead.startswith(_SHARE_STARTS)
+        if len(_LEAD_STARTS) < 50_000:  # the words sentences start with: a bounded set
+            _LEAD_STARTS[lead] = starts
+    if starts:
+        return True
     after = lowered[len(lead) : len(lead) + 1]
     if after and not after.isascii():
         return True  # a letter re.I may fold ("ſ", "ı", "İ"): tried as before
-    if lead in _START_WORDS or lead.startswith(_SHARE_STARTS):
-        return True
     # "Jane Doe covers ... for The Times.": the one family that starts with any capital.
     return (
         "A" <= line[:1] <= "Z"
@@ -155,6 +163,22 @@ def boilerplate_kind(paragraph: str, lowered: str | None = None) -> str | None:
 
     lowered: paragraph.lower(), when the caller has it already.
     """
+    return _kind(paragraph, lowered, _ANYWHERE_WORDS, _ANYWHERE_PATTERNS)
+
+
+def boilerplate_kinds(paragraphs: list[str], lowered: list[str]) -> list[str | None]:
+    """boilerplate_kind of each paragraph of a page (lowered: each one lower-cased).
+
+    The words the anywhere-families need are looked for in the whole page once: most pages
+    hold none of them, and then no paragraph is searched for any.
+    """
+    page = "\n".join(lowered)
+    present = tuple(word for word in _ANYWHERE_WORDS if word in page)
+    families = [family for family in _ANYWHERE_PATTERNS if any(word in present for word in family[1])]
+    return [_kind(p, low, present, families) for p, low in zip(paragraphs, lowered)]
+
+
+def _kind(paragraph: str, lowered: str | None, anywhere_words: tuple[str, ...], anywhere: list) -> str | None:
     line = paragraph.strip().strip("\u00a0").strip()
     if not line:
         return "blank"
@@ -165,9 +189,9 @@ def boilerplate_kind(paragraph: str, lowered: str | None = None) -> str | None:
     match = _AT_START_PATTERN.match(line) if _may_start(line, lowered) else None
     if match:
         return match.lastgroup.replace("_", " ")
-    if not any(map(lowered.__contains__, _ANYWHERE_WORDS)):
+    if not anywhere_words or not any(map(lowered.__contains__, anywhere_words)):
         return None
-    for name, words, pattern in _ANYWHERE_PATTERNS:
+    for name, words, pattern in anywhere:
         if any(word in lowered for word in words) and pattern.search(line):
             return name
     return None
