@@ -165,12 +165,12 @@ _CAP = r"[A-Z][\w'’-]+"
 # words before a title would be tried at every capital in the article.
 # Both cases listed rather than re.I, which would slow the scan of whole articles; WordScan
 # finds them where they stand as words.
+# One trie for "Gen." and "general\b": no title without its stop begins one with it ("gen" and
+# "gen."), so no two can match at one place, and the order the trie tries them in does not matter.
 _TITLE_FORMS = {f for t in _TITLES for f in (t, t.capitalize())}
-_TITLE_WORD = WordScan(
-    rf"(?:{word_alternation({t for t in _TITLE_FORMS if t.endswith('.')})}"
-    rf"|(?:{word_alternation({t for t in _TITLE_FORMS if not t.endswith('.')})})\b)",
-    not_after=".",
-)
+_PLAIN_TITLES = {t for t in _TITLE_FORMS if not t.endswith(".")}
+assert not any(d.startswith(w) for d in _TITLE_FORMS - _PLAIN_TITLES for w in _PLAIN_TITLES)
+_TITLE_WORD = WordScan(word_alternation(_TITLE_FORMS, bounded=_PLAIN_TITLES), not_after=".")
 _NAME_AFTER = re.compile(rf"[ \t]+({_CAP}(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von)[- ])?{_CAP}){{0,3}})")
 _CAPS_BEFORE = re.compile(rf"(?:{_CAP}[ \t]+){{1,5}}$")
 _BODY_FORMS = word_alternation({w.capitalize() for w in ORGANISATION_WORDS})
