@@ -12,6 +12,7 @@ these together into the shapes of attribution.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from reader.cues import CUE_FORMS, is_bare, is_cue, is_participle, is_plural_noun, needs_particle
@@ -59,6 +60,8 @@ def tokenize(text: str) -> list[str]:
     A stop followed by a comma or a lower-case word ends nothing: "R-Ky., said".
     """
     found = _TOKEN.findall(text)
+    if "." not in text and "!" not in text and "?" not in text and "…" not in text:
+        return found  # no stop to split off
     tokens = []
     last = len(found) - 1
     for n, token in enumerate(found):
@@ -83,6 +86,7 @@ def _bare(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=8192)
 def _keeps_stop(token: str) -> bool:
     core = token.rstrip(".").lower().lstrip("(")
     return core in _ABBREVIATIONS or len(core) == 1 or "." in core or token.endswith(".)")
@@ -92,7 +96,10 @@ def is_full_stop(token: str) -> bool:
     return token == "."
 
 
+@lru_cache(maxsize=16384)
 def is_name(token: str) -> bool:
+    """A word of a name: capitalised (not "The", "But"), a parenthesis, a number or a particle (a
+    token's class, asked of the same words again and again: cached)."""
     first = token[0] if token[0] not in "‘'" else token.lstrip("‘'")[:1]
     if first.isupper():
         low = token.lower()
@@ -181,8 +188,9 @@ _PP_STARTS = frozenset("in on at during over via through".split())
 
 
 def _join(tokens: list[str]) -> str:
-    text = " ".join(_bare(t) if n == len(tokens) - 1 else t for n, t in enumerate(tokens))
-    return text.strip(" ,;:")
+    if not tokens:
+        return ""
+    return " ".join([*tokens[:-1], _bare(tokens[-1])]).strip(" ,;:")
 
 
 def is_proper(words: list[str]) -> bool:
