@@ -304,7 +304,7 @@ def extract_quotes(
     quotes: list[Quote] = []
     ctx.last_quote = rows[-1][0] if rows else 0
     earlier: list[tuple[int, str, str | None]] = []  # position, speaker, role
-    acronyms = _acronyms(text) if rows else {}
+    acronyms = None  # read from the text the first time a speaker could be one
     genders = None
     for t_start, t_end, _paragraph, speaker, role, resolved, _opens, scare in rows:
         if scare:
@@ -315,9 +315,13 @@ def extract_quotes(
             found = resolve_pronoun(ctx, t_start - 1, speaker, earlier, genders)
             if found:
                 (speaker, role), resolved = found, True
-        if speaker and speaker.removeprefix("the ").removeprefix("The ") in acronyms:
+        bare = speaker.removeprefix("the ").removeprefix("The ") if speaker else ""
+        if 2 <= len(bare) <= 6 and bare.isupper() and f"({bare})" in text:
             # "the IMD" after "India Meteorological Department (IMD)"
-            speaker, resolved = acronyms[speaker.removeprefix("the ").removeprefix("The ")], True
+            if acronyms is None:
+                acronyms = _acronyms(text)
+            if bare in acronyms:
+                speaker, resolved = acronyms[bare], True
         if speaker and (is_description(speaker) or _is_lone_name(speaker)):
             found = resolve(speaker, t_start - 1, earlier, ctx.named_before(len(text)))
             if found is None and _is_lone_name(speaker):
