@@ -180,6 +180,11 @@ _BODY_TAIL = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?
 _LEADING_MODIFIER = re.compile(r"^[A-Z][\w'’]*-(?:based|backed|led|run|funded|owned|aligned)\s+")
 
 
+# A title's "name" holding one of these is no person's name ("Minister Defence Council").
+_NOT_NAME_WORDS = ORGANISATION_WORDS | _TITLES
+_POSSESSIVE_S = re.compile(r"[’']s$")
+
+
 def mentions(text: str, end: int | None = None) -> tuple[Mention, ...]:
     """People and bodies named in text (those starting before end), in order.
 
@@ -192,11 +197,11 @@ def mentions(text: str, end: int | None = None) -> tuple[Mention, ...]:
     end = len(text) if end is None else end
     for title_start, title_end in _TITLE_WORD.spans(text, end):
         name = _NAME_AFTER.match(text, title_end)
-        if name is None or any(t.lower() in ORGANISATION_WORDS or t.lower() in _TITLES for t in name.group(1).split()):
+        if name is None or not _NOT_NAME_WORDS.isdisjoint(name.group(1).lower().split()):
             continue
         caps = _CAPS_BEFORE.search(text, max(0, title_start - 60), title_start)
         role_start = caps.start() if caps else title_start
-        person = re.sub(r"[’']s$", "", name.group(1))  # "Bashar al-Assad’s government"
+        person = _POSSESSIVE_S.sub("", name.group(1))  # "Bashar al-Assad’s government"
         found.append(Mention(name.start(1), person, _clean_role(text[role_start:title_end]), False))
     body_end = 0
     for body_start, body_word_end in _BODY_WORD.spans(text, end):
