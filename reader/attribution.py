@@ -18,7 +18,9 @@ when an appositive gives one; speakers.py separates titles and resolves.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from reader.clauses import sentence_subject, subject_of
 from reader.cues import is_cue, is_participle
 from reader.phrases import (
     DETERMINERS,
@@ -36,10 +38,8 @@ from reader.phrases import (
     leads_to_name,
     np_back,
     np_forward,
-    sentence_subject,
     skip_adverbs_back,
     subject_before,
-    subject_of,
     tokenize,
 )
 
@@ -107,6 +107,10 @@ _QUICK_INVERTED = re.compile(
 )
 
 
+# speaker_after and speaker_before are pure functions of the words around a quotation, and those
+# words recur: a story's versions from several outlets share wire copy, a quotation ending its
+# paragraph has none, and one article repeats "said the ministry". Cached, each is read once.
+@lru_cache(maxsize=4096)
 def speaker_after(after: str, ends_sentence: bool, runs_on: bool = False) -> Found | None:
     """The speaker named after a quote: '," she said', '," said Ana Ruiz, a nurse'.
 
@@ -169,6 +173,7 @@ _QUICK_BEFORE = re.compile(
 _QUICK_CUES = frozenset("said says added asked wrote explained continued noted reporters".split())
 
 
+@lru_cache(maxsize=4096)
 def speaker_before(before: str, fallback: bool = True) -> Found | None:
     """The speaker named before a quote in its sentence: 'Ana Ruiz said, "' or 'according to X, "'."""
     tail = before[-120:]

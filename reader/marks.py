@@ -12,28 +12,21 @@ closes a quotation.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_right
 
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
-
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    position: int
-    opening: bool
-    width: int = 1  # '' and `` are two characters
-
 
 # The marks of English news: curly, straight, and typewriter pairs (``...'' and ''...'',
 # as the New York Times archive prints them).
 _DOUBLE_MARKS = (OPENING, CLOSING, STRAIGHT, "''", "``")
 
 
-def _marks(text: str, start: int, end: int, positions: list[tuple[int, int]]) -> list[_Mark]:
-    """The quote marks of one paragraph (position, width), each read as opening or closing."""
-    marks: list[_Mark] = []
+def _marks(text: str, start: int, end: int, positions: list[tuple[int, int]]) -> list[tuple[int, bool, int]]:
+    """The quote marks of one paragraph as (position, opening, width), each read as opening or closing
+    (tuples, not objects: this runs for every mark of every article)."""
+    marks = []
     is_open = False
     for position, width in positions:
         char = text[position]
@@ -50,7 +43,7 @@ def _marks(text: str, start: int, end: int, positions: list[tuple[int, int]]) ->
                 opening = False
             else:
                 opening = not is_open
-        marks.append(_Mark(position, opening, width))
+        marks.append((position, opening, width))
         is_open = opening
     return marks
 
@@ -83,27 +76,45 @@ def _reopens(text: str, position: int) -> bool:
 
 
 def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph index of the closing mark) of each quotation."""
+    """(start, end, paragraph index of the closing mark) of each quotation.
+
+    Only the paragraphs that hold a mark are read (paragraphs are in order and do not
+    overlap): a paragraph with none closes nothing and ends any quotation left open,
+    and a quotation left open continues only into a paragraph that opens with a mark.
+    """
     found: list[tuple[int, int, int]] = []
-    open_at: int | None = None
     positions = _mark_positions(text)
-    first = 0
-    for index, (p_start, p_end) in enumerate(paragraphs):
-        first = bisect_left(positions, (p_start, 0), first)
-        last = bisect_left(positions, (p_end, 0), first)
-        marks = _marks(text, p_start, p_end, positions[first:last]) if last > first else []
-        continuing = open_at is not None
-        if continuing and not (marks and marks[0].opening and marks[0].position == p_start):
-            open_at = None  # the previous paragraph's quote was never closed: drop it
-            continuing = False
-        for number, mark in enumerate(marks):
+    if not positions:
+        return found
+    starts = [p_start for p_start, _p_end in paragraphs]
+    open_at: int | None = None
+    previous = -2  # the index of the last paragraph read
+    i, count = 0, len(positions)
+    while i < count:
+        index = bisect_right(starts, positions[i][0]) - 1
+        if index < 0 or positions[i][0] >= paragraphs[index][1]:
+            i += 1  # a mark outside every paragraph
+            continue
+        p_start, p_end = paragraphs[index]
+        j = i + 1
+        while j < count and positions[j][0] < p_end:
+            j += 1
+        marks = _marks(text, p_start, p_end, positions[i:j])
+        i = j
+        continuing = open_at is not None and previous == index - 1
+        if continuing and not (marks[0][1] and marks[0][0] == p_start):
+            continuing = False  # the previous paragraph's quote was never closed: drop it
+        if not continuing:
+            open_at = None
+        previous = index
+        for number, (position, opening, width) in enumerate(marks):
             if continuing and number == 0:
                 continue  # the mark that reopens a quote running on from the paragraph before
-            if mark.opening:
-                open_at = mark.position + mark.width  # an earlier unclosed mark is dropped
+            if opening:
+                open_at = position + width  # an earlier unclosed mark is dropped
             elif open_at is not None:
-                if mark.position > open_at:
-                    found.append((open_at, mark.position, index))
+                if position > open_at:
+                    found.append((open_at, position, index))
                 open_at = None
         # A quote left open continues only if the next paragraph reopens it.
         if open_at is not None:
@@ -124,10 +135,17 @@ _SINGLE_QUOTED = re.compile(
 def _single_spans(text: str, paragraphs: list[tuple[int, int]], taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Single-quoted quotations outside every double-quoted one (nested ones stay inside it)."""
     found = []
+    # Most articles hold no ‘ and no " '": then only a paragraph that opens with ' can hold one.
+    openers = "‘" in text or " '" in text
+    if not openers and "'" not in text:
+        return found
     for index, (p_start, p_end) in enumerate(paragraphs):
-        paragraph = text[p_start:p_end]
-        if "‘" not in paragraph and " '" not in paragraph and not paragraph.startswith("'"):
-            continue  # no opening single quote can stand here
+        if openers:
+            paragraph = text[p_start:p_end]
+            if "‘" not in paragraph and " '" not in paragraph and not paragraph.startswith("'"):
+                continue  # no opening single quote can stand here
+        elif not text.startswith("'", p_start, p_end):
+            continue
         for match in _SINGLE_QUOTED.finditer(text, p_start, p_end):
             group = "curly" if match.group("curly") is not None else "straight"
             start, end = match.span(group)

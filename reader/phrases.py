@@ -5,13 +5,14 @@ that ends a sentence is one of its own) and read with a few rules of English, no
 model: a cue verb's subject is the noun phrase just before it, over adverbs and
 auxiliaries, with its appositives ("Scott Reed, a strategist for the group, said");
 a name is a run of capitalised words with its particles and titles; a clause's
-subject stands past its lead-ins ("In a statement, ..."). attribution.py puts
+subject stands past its lead-ins ("In a statement, ..."; clauses.py). attribution.py puts
 these together into the shapes of attribution.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from reader.cues import CUE_FORMS, is_bare, is_cue, is_participle, is_plural_noun, needs_particle
@@ -59,6 +60,8 @@ def tokenize(text: str) -> list[str]:
     A stop followed by a comma or a lower-case word ends nothing: "R-Ky., said".
     """
     found = _TOKEN.findall(text)
+    if "." not in text and "!" not in text and "?" not in text and "…" not in text:
+        return found  # no stop to split off
     tokens = []
     last = len(found) - 1
     for n, token in enumerate(found):
@@ -83,6 +86,7 @@ def _bare(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=8192)
 def _keeps_stop(token: str) -> bool:
     core = token.rstrip(".").lower().lstrip("(")
     return core in _ABBREVIATIONS or len(core) == 1 or "." in core or token.endswith(".)")
@@ -92,7 +96,10 @@ def is_full_stop(token: str) -> bool:
     return token == "."
 
 
+@lru_cache(maxsize=16384)
 def is_name(token: str) -> bool:
+    """A word of a name: capitalised (not "The", "But"), a parenthesis, a number or a particle (a
+    token's class, asked of the same words again and again: cached)."""
     first = token[0] if token[0] not in "‘'" else token.lstrip("‘'")[:1]
     if first.isupper():
         low = token.lower()
@@ -181,8 +188,9 @@ _PP_STARTS = frozenset("in on at during over via through".split())
 
 
 def _join(tokens: list[str]) -> str:
-    text = " ".join(_bare(t) if n == len(tokens) - 1 else t for n, t in enumerate(tokens))
-    return text.strip(" ,;:")
+    if not tokens:
+        return ""
+    return " ".join([*tokens[:-1], _bare(tokens[-1])]).strip(" ,;:")
 
 
 def is_proper(words: list[str]) -> bool:
@@ -210,7 +218,7 @@ def subject_before(tokens: list[str], cue: int) -> Found | None:
         chunk = tokens[j + 1 : i]
         if not chunk:
             return None
-        if appositives and (chunk[0].lower() in _LEAD_WORDS or chunk[0].lower() in _CONNECTIVES):
+        if appositives and (chunk[0].lower() in LEAD_WORDS or chunk[0].lower() in CONNECTIVES):
             # "After winning Ohio, Gov. John Kasich (R-OH), said": a lead-in, not an appositive.
             head = appositives.pop()
             return choose(head, list(reversed(appositives)))
@@ -326,76 +334,8 @@ def cues_in(tokens: list[str]) -> list[int]:
         found.append(n)
     return found
 
-_LEAD_WORDS = frozenset(
+LEAD_WORDS = frozenset(
     """in at on after before during following when while as since unlike like despite with without amid
     according asked speaking by for from to over under if because though although once until upon""".split()
 )
-_CONNECTIVES = frozenset("but and so yet still also then now meanwhile however instead later earlier indeed".split())
-_NOT_VERBS = frozenset("and or but nor who which whose whom that where when of in on at to for with from by as".split())
-
-
-def sentence_subject(tokens: list[str]) -> Found | None:
-    """The noun phrase that opens a clause, past its lead-ins: 'In a speech, Trump attacked ...' -> Trump."""
-    # "SPRINGFIELD, Ill. (AP) — Mayor Laura Chen": past a dateline.
-    dash = next((k for k in range(min(len(tokens), 10)) if tokens[k] in ("—", "–", "―")), None)
-    i = dash + 1 if dash is not None and all(t.isupper() or not t[:1].islower() for t in tokens[:dash]) else 0
-    while i < len(tokens):
-        low = tokens[i].lower()
-        if low in _CONNECTIVES:
-            i += 2 if i + 1 < len(tokens) and tokens[i + 1] == "," else 1
-        elif low in _LEAD_WORDS or (low.endswith("ing") and tokens[i][:1].isupper()):
-            comma = next((k for k in range(i + 1, min(len(tokens), i + 25)) if tokens[k] in (",", ".", ";", ":")), None)
-            if comma is None or tokens[comma] != ",":
-                return None
-            i = comma + 1
-            # "Speaking in Salem, New Hampshire, Trump went": a place's second half is still lead-in.
-            nxt = next((k for k in range(i, min(len(tokens), i + 4)) if tokens[k] == ","), None)
-            if nxt is not None and nxt > i and nxt + 1 < len(tokens) and tokens[nxt + 1][:1].isupper():
-                if all(t[:1].isupper() and not t.endswith(".") for t in tokens[i:nxt]):
-                    i = nxt + 1
-        else:
-            break
-    end = np_forward(tokens, i)
-    # "Syrian army officials acknowledged": common nouns after a name's adjective, up to the verb.
-    k = end
-    while k < min(len(tokens), end + 2) and tokens[k][:1].islower() and is_word(tokens[k]) and tokens[k].lower() not in STOPS and not _verb_like(tokens[k]):
-        k += 1
-    if k > end and k < len(tokens) and _verb_like(tokens[k]):
-        end = k
-    head = tokens[i:end]
-    if not head:
-        return None
-    if end < len(tokens) and tokens[end] in ("like", "including"):
-        # "Residents like Abdulkafi Alhamdo, who fled ...": the one named.
-        named = np_forward(tokens, end + 1)
-        if named > end + 1 and is_proper(tokens[end + 1 : named]):
-            head, end = tokens[end + 1 : named], named
-    appositives: list[list[str]] = []
-    j = end
-    while j < len(tokens) and tokens[j] == "," and len(appositives) < 3:
-        k = j + 1
-        while k < len(tokens) and tokens[k] not in (",", ";", ":", ".") and k - j < 30:
-            k += 1
-        if k >= len(tokens) or tokens[k] != ",":
-            return None  # not an appositive closed by a comma
-        appositives.append(tokens[j + 1 : k])
-        j = k
-        following = tokens[k + 1] if k + 1 < len(tokens) else ""
-        if following[:1].islower() and following.lower() not in _NOT_VERBS and following.lower() not in DETERMINERS:
-            break  # "..., described the moment": the verb
-    verb = j + 1 if j < len(tokens) and tokens[j] == "," else j
-    if verb >= len(tokens) or not tokens[verb][:1].islower() or tokens[verb].lower() in _NOT_VERBS:
-        return None
-    if tokens[verb].lower() in PASSIVE_AUX and verb + 1 < len(tokens) and tokens[verb + 1].endswith("ed"):
-        return None  # "The complaint is based on ...": no one speaks
-    return choose(head, appositives)
-
-
-def _verb_like(token: str) -> bool:
-    low = token.lower()
-    return low.endswith("ed") or is_cue(low) or low in ("has", "have", "had", "is", "are", "was", "were", "will", "would")
-
-
-def subject_of(sentence: str) -> Found | None:
-    """The subject of a sentence, as written (for pronouns to find the names they stand for)."""
-    return sentence_subject(tokenize(sentence[:400]))
+CONNECTIVES = frozenset("but and so yet still also then now meanwhile however instead later earlier indeed".split())

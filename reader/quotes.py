@@ -79,9 +79,13 @@ class _Context:
     subjects: dict[int, tuple[str, str | None] | None] = field(default_factory=dict)
     named: tuple[Mention, ...] | None = None
     last_quote: int = 0
+    starts: list[int] = field(default_factory=list)  # each paragraph's start, for bisect
+
+    def __post_init__(self) -> None:
+        self.starts = [start for start, _end in self.paragraphs]
 
     def paragraph_of(self, position: int) -> int:
-        return max(0, bisect_right(self.paragraphs, (position, sys.maxsize)) - 1)
+        return max(0, bisect_right(self.starts, position) - 1)
 
     def sentences_of(self, index: int) -> list[tuple[int, int]]:
         if index not in self.sentences:
@@ -146,12 +150,12 @@ _PRONOUN_FORMS = frozenset("he she they it we I He She They It We".split())
 _NOT_SPEAKERS = frozenset("this that there it's here what which".split())
 
 
-def _attribute(ctx: _Context, start: int, close_mark: int) -> tuple[Found | None, str]:
-    """The speaker of one quotation (text[start:close_mark]) from the words around it, as written,
-    and where they stood: "after" ('"Nonsense," she said'), "before" in its sentence, or
-    "follows" (another quotation comes earlier in the sentence, and its speaker carries)."""
+def _attribute(ctx: _Context, start: int, close_mark: int, closing: int) -> tuple[Found | None, str]:
+    """The speaker of one quotation (text[start:close_mark], closed in paragraph `closing`) from the
+    words around it, as written, and where they stood: "after" ('"Nonsense," she said'), "before"
+    in its sentence, or "follows" (another quotation comes earlier in the sentence, and its speaker carries)."""
     text = ctx.text
-    paragraph_end = ctx.paragraphs[ctx.paragraph_of(close_mark)][1]
+    paragraph_end = ctx.paragraphs[closing][1]
     width = 2 if text.startswith("''", close_mark) else 1
     after = text[close_mark + width : min(paragraph_end, close_mark + 160)]
     opening = _OPENING_MARK.search(after)
@@ -247,11 +251,11 @@ def extract_quotes(
     # First pass: each quotation's own attribution.
     # [t_start, t_end, paragraph, speaker, role, resolved, first_in_paragraph, scare]
     rows: list[list] = []
-    for start, end, _closing in spans:
+    for start, end, closing in spans:
         t_start, t_end = trim(text, start, end)
         if t_end <= t_start:
             continue
-        found, where = _attribute(ctx, start, end)
+        found, where = _attribute(ctx, start, end, closing)
         # 'called it a "framework"': a quoted word in the writer's sentence, left out of the
         # quotes (its sentence may still name the paragraph's speaker).
         scare = (
@@ -300,7 +304,7 @@ def extract_quotes(
     quotes: list[Quote] = []
     ctx.last_quote = rows[-1][0] if rows else 0
     earlier: list[tuple[int, str, str | None]] = []  # position, speaker, role
-    acronyms = _acronyms(text) if rows else {}
+    acronyms = None  # read from the text the first time a speaker could be one
     genders = None
     for t_start, t_end, _paragraph, speaker, role, resolved, _opens, scare in rows:
         if scare:
@@ -311,9 +315,13 @@ def extract_quotes(
             found = resolve_pronoun(ctx, t_start - 1, speaker, earlier, genders)
             if found:
                 (speaker, role), resolved = found, True
-        if speaker and speaker.removeprefix("the ").removeprefix("The ") in acronyms:
+        bare = speaker.removeprefix("the ").removeprefix("The ") if speaker else ""
+        if 2 <= len(bare) <= 6 and bare.isupper() and f"({bare})" in text:
             # "the IMD" after "India Meteorological Department (IMD)"
-            speaker, resolved = acronyms[speaker.removeprefix("the ").removeprefix("The ")], True
+            if acronyms is None:
+                acronyms = _acronyms(text)
+            if bare in acronyms:
+                speaker, resolved = acronyms[bare], True
         if speaker and (is_description(speaker) or _is_lone_name(speaker)):
             found = resolve(speaker, t_start - 1, earlier, ctx.named_before(len(text)))
             if found is None and _is_lone_name(speaker):

@@ -165,12 +165,12 @@ _CAP = r"[A-Z][\w'’-]+"
 # words before a title would be tried at every capital in the article.
 # Both cases listed rather than re.I, which would slow the scan of whole articles; WordScan
 # finds them where they stand as words.
+# One trie for "Gen." and "general\b": no title without its stop begins one with it ("gen" and
+# "gen."), so no two can match at one place, and the order the trie tries them in does not matter.
 _TITLE_FORMS = {f for t in _TITLES for f in (t, t.capitalize())}
-_TITLE_WORD = WordScan(
-    rf"(?:{word_alternation({t for t in _TITLE_FORMS if t.endswith('.')})}"
-    rf"|(?:{word_alternation({t for t in _TITLE_FORMS if not t.endswith('.')})})\b)",
-    not_after=".",
-)
+_PLAIN_TITLES = {t for t in _TITLE_FORMS if not t.endswith(".")}
+assert not any(d.startswith(w) for d in _TITLE_FORMS - _PLAIN_TITLES for w in _PLAIN_TITLES)
+_TITLE_WORD = WordScan(word_alternation(_TITLE_FORMS, bounded=_PLAIN_TITLES), not_after=".")
 _NAME_AFTER = re.compile(rf"[ \t]+({_CAP}(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von)[- ])?{_CAP}){{0,3}})")
 _CAPS_BEFORE = re.compile(rf"(?:{_CAP}[ \t]+){{1,5}}$")
 _BODY_FORMS = word_alternation({w.capitalize() for w in ORGANISATION_WORDS})
@@ -178,6 +178,11 @@ _BODY_WORD = WordScan(rf"(?:{_BODY_FORMS})\b(?:[ \t]+(?:{_BODY_FORMS})\b)*")
 _BODY_TAIL = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,4}}){{1,2}}")
 # "Britain-based Syrian Observatory", "US-backed Syrian Democratic Forces": the body's name follows.
 _LEADING_MODIFIER = re.compile(r"^[A-Z][\w'’]*-(?:based|backed|led|run|funded|owned|aligned)\s+")
+
+
+# A title's "name" holding one of these is no person's name ("Minister Defence Council").
+_NOT_NAME_WORDS = ORGANISATION_WORDS | _TITLES
+_POSSESSIVE_S = re.compile(r"[’']s$")
 
 
 def mentions(text: str, end: int | None = None) -> tuple[Mention, ...]:
@@ -192,11 +197,11 @@ def mentions(text: str, end: int | None = None) -> tuple[Mention, ...]:
     end = len(text) if end is None else end
     for title_start, title_end in _TITLE_WORD.spans(text, end):
         name = _NAME_AFTER.match(text, title_end)
-        if name is None or any(t.lower() in ORGANISATION_WORDS or t.lower() in _TITLES for t in name.group(1).split()):
+        if name is None or not _NOT_NAME_WORDS.isdisjoint(name.group(1).lower().split()):
             continue
         caps = _CAPS_BEFORE.search(text, max(0, title_start - 60), title_start)
         role_start = caps.start() if caps else title_start
-        person = re.sub(r"[’']s$", "", name.group(1))  # "Bashar al-Assad’s government"
+        person = _POSSESSIVE_S.sub("", name.group(1))  # "Bashar al-Assad’s government"
         found.append(Mention(name.start(1), person, _clean_role(text[role_start:title_end]), False))
     body_end = 0
     for body_start, body_word_end in _BODY_WORD.spans(text, end):

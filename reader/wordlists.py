@@ -10,17 +10,23 @@ from __future__ import annotations
 import re
 
 
-def word_alternation(words: set[str]) -> str:
-    """'ministry|minister' -> 'minist(?:ry|er)': an alternation with shared prefixes factored out."""
+def word_alternation(words: set[str], bounded: set[str] | frozenset[str] = frozenset()) -> str:
+    """'ministry|minister' -> 'minist(?:ry|er)': an alternation with shared prefixes factored out.
+
+    The words in `bounded` match only where a word ends ("\\b" after each): one trie for
+    "Gen." and "general\\b" lets re try a title once at each space, not once a list.
+    """
     trie: dict = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
-        node[""] = {}
+        node["\\b" if word in bounded else ""] = {}
 
     def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if len(char) == 1]
+        if "\\b" in node:
+            branches.append("\\b")  # last: a longer word is tried first, as "(?:words)\\b" would
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -50,13 +56,16 @@ class WordScan:
         """(start, end) of each match in text[:end], in order, none overlapping."""
         end = len(text) if end is None else end
         found = [(m.start() + 1, m.end()) for m in self._after_space.finditer(text, 0, end)]
-        found += [
+        others = [
             (m.start() + 1, m.end())
             for m in self._after_other.finditer(text, 0, end)
             # "é" or "٣" is part of a word, though outside the ASCII class above.
             if not (text[m.start()].isalnum() or text[m.start()] in self._not_after)
         ]
         first = self._at_start.match(text, 0, end)
+        if not others and not first:
+            return found  # one scan's matches: in order, none overlapping
+        found += others
         if first:
             found.append(first.span())
         found.sort()
