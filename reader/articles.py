@@ -150,29 +150,41 @@ def _ascii_printable(line: str) -> bool:
 
 def split_paragraphs(original: str) -> list[str]:
     """Paragraphs of a saved page: blank-line blocks, one per line unless hard-wrapped."""
+    if "  " not in original and original.replace("\n", " ").isprintable():
+        # The common page: no runs of spaces, tabs, Unicode spaces or control characters
+        # anywhere, so no line needs its spaces folded (checked once for the page, in C).
+        lines = [raw.strip() for raw in original.split("\n")]
+    else:
+        lines = [_folded(raw.strip()) for raw in original.split("\n")]
+    if "#" in original:
+        lines = [_MARKDOWN_HEADING.sub("", line) if line.startswith("#") else line for line in lines]
     paragraphs: list[str] = []
     block: list[str] = []
-
-    def flush() -> None:
-        if _hard_wrapped(block):
-            paragraphs.append(" ".join(block))
-        else:
-            paragraphs.extend(block)
-        block.clear()
-
-    for raw in original.split("\n"):
-        line = raw.strip()
-        if "  " in line or not (_ascii_printable(line) if line.isascii() else line.isprintable()):
-            # Every run of spaces, tabs and Unicode spaces as one space (all but " " are unprintable).
-            line = " ".join(line.split())
-        if line.startswith("#"):
-            line = _MARKDOWN_HEADING.sub("", line)
+    for line in lines:
         if line:
             block.append(line)
-        else:
-            flush()
-    flush()
+        elif block:
+            _flush(block, paragraphs)
+            block = []
+    if block:
+        _flush(block, paragraphs)
     return paragraphs
+
+
+def _folded(line: str) -> str:
+    if "  " in line or not (_ascii_printable(line) if line.isascii() else line.isprintable()):
+        # Every run of spaces, tabs and Unicode spaces as one space (all but " " are unprintable).
+        return " ".join(line.split())
+    return line
+
+
+def _flush(block: list[str], paragraphs: list[str]) -> None:
+    if len(block) == 1:
+        paragraphs.append(block[0])
+    elif _hard_wrapped(block):
+        paragraphs.append(" ".join(block))
+    else:
+        paragraphs.extend(block)
 
 
 def _same(a: str, b: str) -> bool:

@@ -90,7 +90,8 @@ _START_WORDS = frozenset(
 )
 _SHARE_STARTS = tuple(w.split("-")[0].split()[0] for w in _SHARE_WORDS.split("|"))
 _LEAD = re.compile(r"[a-z]*")
-_BIO_VERBS = (" covers", " reports on", " writes about", " is ")
+# The opening of the "author bio" family below, as it is written there (capitals as written).
+_BIO_OPENING = re.compile(r"(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+ (?:covers|reports on|writes about|is (?:a|an|the) )")
 
 
 _LEAD_STARTS: dict[str, bool] = {}  # a line's first word -> whether a family starts with it
@@ -112,12 +113,9 @@ def _may_start(line: str, lowered: str) -> bool:
     after = lowered[len(lead) : len(lead) + 1]
     if after and not after.isascii():
         return True  # a letter re.I may fold ("ſ", "ı", "İ"): tried as before
-    # "Jane Doe covers ... for The Times.": the one family that starts with any capital.
-    return (
-        "A" <= line[:1] <= "Z"
-        and ("for " in line or "at " in line)
-        and any(map(line.__contains__, _BIO_VERBS))
-    )
+    # "Jane Doe covers ... for The Times.": the one family that starts with any capital; its
+    # opening (a name, then the verb) read at once, before the whole pattern is tried.
+    return _BIO_OPENING.match(line) is not None
 
 
 # "Author profile" or "About the author": what follows is a bio, not the article.
