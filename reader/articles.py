@@ -18,6 +18,7 @@ from pathlib import Path
 
 from reader import cleaning, html_pages, regions
 from reader.figures import Figure, extract_figures
+from reader.frozen import quick_init
 from reader.quotes import Quote, extract_quotes
 from reader.sentences import sentence_spans
 
@@ -28,6 +29,7 @@ MAX_TITLE = 300  # characters
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     start: int
@@ -35,6 +37,7 @@ class Paragraph:
     kind: str = "body"  # "body" or "subhead"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Removed:
     """A line of the page that is not the article, and why."""
