@@ -175,7 +175,14 @@ _DIGIT = re.compile(r"\d")
 
 def _has_date(paragraph: str) -> bool:
     """A time, a date or "3 hours ago" in the line: every one of them has a digit."""
-    return _DIGIT.search(paragraph) is not None and _TIME_OR_DATE.search(paragraph) is not None
+    digit = _DIGIT.search(paragraph)
+    if digit is None:
+        return False
+    # _TIME_OR_DATE opens with \b, so re tries it at every character: it is tried from the word
+    # before the first digit on. A match holds a digit and opens at one, or at the month name
+    # just before one ("Nov. 19"): never before the space ahead of the first digit's word.
+    k = digit.start()
+    return _TIME_OR_DATE.search(paragraph, paragraph.rfind(" ", 0, max(k - 1, 0)) + 1) is not None
 
 
 _META_START = re.compile(r"^(?:by|posted|published|updated|written by|last updated|von|por|par|oleh)\b", re.I)
@@ -200,6 +207,13 @@ _SENTENCE_BREAK = re.compile(r"[a-z\u00e0-\u00ff][.!?][\"”’]? [A-Z\"“‘]"
 _BYLINE = re.compile(r"\b(?:by|staff|reports?|writer|correspondent|editor|press|photo|photograph|image|credit|associated)\b", re.I)
 
 
+# headline_score of lines already weighed: a site's chrome, section names and a story's title
+# come back page after page (its patterns cost ~70k instructions a line). Cleared when full.
+_SCORED: dict[str, float | None] = {}
+_SCORED_MAX = 4096
+_UNSCORED = object()
+
+
 def headline_score(paragraph: str, boilerplate: str | None | bool = False, lowered: str | None = None) -> float | None:
     """How much a line reads as a headline, or None when it cannot be one.
 
@@ -209,6 +223,17 @@ def headline_score(paragraph: str, boilerplate: str | None | bool = False, lower
     n = len(paragraph)
     if n < 6 or n > 250 or boilerplate:
         return None
+    # The score is a function of the line alone (a boilerplate line scores None either way).
+    score = _SCORED.get(paragraph, _UNSCORED)
+    if score is _UNSCORED:
+        if len(_SCORED) >= _SCORED_MAX:
+            _SCORED.clear()
+        score = _SCORED[paragraph] = _headline_score(paragraph, boilerplate, lowered)
+    return score  # type: ignore[return-value]
+
+
+def _headline_score(paragraph: str, boilerplate: str | None | bool, lowered: str | None) -> float | None:
+    n = len(paragraph)
     if paragraph.endswith((":", ",", ";", "|", "»", "›", ">", "/")) or paragraph.endswith(lines.TEASER_ENDINGS):
         return None
     if paragraph.startswith(("— ", "– ", "- ", "—", "~")):
@@ -227,7 +252,7 @@ def headline_score(paragraph: str, boilerplate: str | None | bool = False, lower
         return None
     if boilerplate is False and cleaning.boilerplate_kind(paragraph, lowered) or lines.is_caption(paragraph, lowered):
         return None
-    if len(lines.NUMBER.findall(paragraph)) >= 3 and count <= 10:
+    if count <= 10 and _DIGIT.search(paragraph) is not None and len(lines.NUMBER.findall(paragraph)) >= 3:
         return None  # a row of a table of results
     score = 1.0
     if 4 <= count <= 20:
