@@ -28,15 +28,15 @@ def _is_credit(paragraph: str) -> bool:
     return len(paragraph) <= 60 and paragraph.count(" ") <= 6 and not paragraph[:3].lower() == "by " and bool(_CREDIT.search(paragraph))
 
 
-def _norm(paragraph: str) -> str:
-    return " ".join(cleaning.words(paragraph.lower()))
+def _norm(paragraph: str, lowered: str | None = None) -> str:
+    return " ".join(cleaning.words(paragraph.lower() if lowered is None else lowered))
 
 
 _CONTENT_WORD = re.compile(r"[^\W_]{3,}")
 
 
-def _content_words(text: str) -> set[str]:
-    return set(_CONTENT_WORD.findall(text.lower())).difference(lines.FUNCTION_SET)
+def _content_words(text: str, lowered: str | None = None) -> set[str]:
+    return set(_CONTENT_WORD.findall(text.lower() if lowered is None else lowered)).difference(lines.FUNCTION_SET)
 
 
 def find_headline(
@@ -68,7 +68,7 @@ def find_headline(
 
     def norm(j: int) -> str:
         if j not in normed:
-            normed[j] = _norm(paragraphs[j])
+            normed[j] = _norm(paragraphs[j], lowered_all[j] if lowered_all else None)
         return normed[j]
 
     metas: dict[int, bool] = {}
@@ -88,7 +88,9 @@ def find_headline(
             # A long line of prose is never one: no need to weigh it.
             prose = 0 <= i < len(paragraphs) and kinds[i] == lines.GOOD and len(paragraphs[i]) > 150
             known = boilerplate[i] if boilerplate is not None and 0 <= i < len(paragraphs) else False
-            scores[i] = headline_score(paragraphs[i], known) if 0 <= i < len(paragraphs) and not prose else None
+            scores[i] = (
+                headline_score(paragraphs[i], known, lowered_all[i] if lowered_all else None) if 0 <= i < len(paragraphs) and not prose else None
+            )
         return scores[i]
 
     candidates = [i for i in range(low, start) if base(i) is not None]
@@ -109,13 +111,19 @@ def find_headline(
             score -= 1.0  # prose: a caption or a standfirst more than a headline
         if paragraphs[i].endswith(")") and "(" in paragraphs[i][-40:]:
             score -= 1.0  # "... campaign. (onmeth.com)": a caption and its credit
-        own = _content_words(paragraphs[i])
+        own = _content_words(paragraphs[i], lowered_all[i] if lowered_all else None)
         if own and lede:
             score += 2.5 * sum(map(lede.__contains__, own)) / max(len(own), 4)  # a word or two in common is not enough
-        if any(meta(j) for j in range(i + 1, min(len(paragraphs), i + 5))):
-            score += 1.0  # "By Jane Doe", "Published 19 November 2019": under a story's headline
-        elif any(meta(j) for j in range(max(0, i - 2), i)):
-            score += 0.5  # or over it
+        # Plain loops: any() over a generator costs more than the few lines it looks at.
+        for j in range(i + 1, min(len(paragraphs), i + 5)):
+            if meta(j):
+                score += 1.0  # "By Jane Doe", "Published 19 November 2019": under a story's headline
+                break
+        else:
+            for j in range(max(0, i - 2), i):
+                if meta(j):
+                    score += 0.5  # or over it
+                    break
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
         if kinds[i + 1 if following else i] in (lines.GOOD, lines.NEAR_GOOD) and len(following) > 1.3 * len(paragraphs[i]) and following.endswith(lines.FULL_STOPS):
             score += 0.7  # a headline over its standfirst
@@ -135,7 +143,7 @@ def find_headline(
             score -= 1.0
         elif distinct == 2 and paragraphs[i] != run[0]:
             score -= 1.2
-        key = _norm(paragraphs[i])
+        key = norm(i)
         if len(key) >= 12:
             # Repeated on the page (title bar, breadcrumb, share text, "responses to ..."): the page's own title.
             longest = 3 * len(paragraphs[i]) + 60
@@ -167,7 +175,14 @@ _DIGIT = re.compile(r"\d")
 
 def _has_date(paragraph: str) -> bool:
     """A time, a date or "3 hours ago" in the line: every one of them has a digit."""
-    return _DIGIT.search(paragraph) is not None and _TIME_OR_DATE.search(paragraph) is not None
+    digit = _DIGIT.search(paragraph)
+    if digit is None:
+        return False
+    # _TIME_OR_DATE opens with \b, so re tries it at every character: it is tried from the word
+    # before the first digit on. A match holds a digit and opens at one, or at the month name
+    # just before one ("Nov. 19"): never before the space ahead of the first digit's word.
+    k = digit.start()
+    return _TIME_OR_DATE.search(paragraph, paragraph.rfind(" ", 0, max(k - 1, 0)) + 1) is not None
 
 
 _META_START = re.compile(r"^(?:by|posted|published|updated|written by|last updated|von|por|par|oleh)\b", re.I)
@@ -192,22 +207,42 @@ _SENTENCE_BREAK = re.compile(r"[a-z\u00e0-\u00ff][.!?][\"”’]? [A-Z\"“‘]"
 _BYLINE = re.compile(r"\b(?:by|staff|reports?|writer|correspondent|editor|press|photo|photograph|image|credit|associated)\b", re.I)
 
 
-def headline_score(paragraph: str, boilerplate: str | None | bool = False) -> float | None:
+# headline_score of lines already weighed: a site's chrome, section names and a story's title
+# come back page after page (its patterns cost ~70k instructions a line). Cleared when full.
+_SCORED: dict[str, float | None] = {}
+_SCORED_MAX = 4096
+_UNSCORED = object()
+
+
+def headline_score(paragraph: str, boilerplate: str | None | bool = False, lowered: str | None = None) -> float | None:
     """How much a line reads as a headline, or None when it cannot be one.
 
-    boilerplate: the line's boilerplate_kind, when the caller has it. The cheap tests come first.
+    boilerplate, lowered: the line's boilerplate_kind and the line lower-cased, when the caller
+    has them. The cheap tests come first.
     """
     n = len(paragraph)
     if n < 6 or n > 250 or boilerplate:
         return None
+    # The score is a function of the line alone (a boilerplate line scores None either way).
+    score = _SCORED.get(paragraph, _UNSCORED)
+    if score is _UNSCORED:
+        if len(_SCORED) >= _SCORED_MAX:
+            _SCORED.clear()
+        score = _SCORED[paragraph] = _headline_score(paragraph, boilerplate, lowered)
+    return score  # type: ignore[return-value]
+
+
+def _headline_score(paragraph: str, boilerplate: str | None | bool, lowered: str | None) -> float | None:
+    n = len(paragraph)
     if paragraph.endswith((":", ",", ";", "|", "»", "›", ">", "/")) or paragraph.endswith(lines.TEASER_ENDINGS):
         return None
     if paragraph.startswith(("— ", "– ", "- ", "—", "~")):
         return None  # "— Jane Doe, on Monday": the attribution under a quotation
-    lowered = paragraph.lower()
+    if lowered is None:
+        lowered = paragraph.lower()
     if lowered.startswith(("by ", "posted ", "published ", "updated ", "written by", "last updated", "filed ")):
         return None
-    if lines.CJK.search(paragraph) is not None:
+    if not paragraph.isascii() and lines.CJK.search(paragraph) is not None:  # isascii: O(1), most lines
         count = max(len(cleaning.words(paragraph)), n // 3)  # about three characters a word, for scoring
     else:
         count = len(paragraph.split())  # paragraphs hold single spaces: the words and a stray "|"
@@ -217,7 +252,7 @@ def headline_score(paragraph: str, boilerplate: str | None | bool = False) -> fl
         return None
     if boilerplate is False and cleaning.boilerplate_kind(paragraph, lowered) or lines.is_caption(paragraph, lowered):
         return None
-    if len(lines.NUMBER.findall(paragraph)) >= 3 and count <= 10:
+    if count <= 10 and _DIGIT.search(paragraph) is not None and len(lines.NUMBER.findall(paragraph)) >= 3:
         return None  # a row of a table of results
     score = 1.0
     if 4 <= count <= 20:

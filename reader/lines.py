@@ -48,6 +48,7 @@ _CAPTION = re.compile(
 
 TEASER_ENDINGS = ("...", "…", "[…]", "[...]")
 NUMBER = re.compile(r"\b\d[\d.,:]*\b")
+_DIGIT = re.compile(r"\d")
 # Scores of the classes for the maximum-sum run (a good paragraph also counts its length).
 _TABLE_ROW = -0.1
 _SCORES = {NEAR_GOOD: 0.3, SHORT: -0.5, BAD: -1.6}
@@ -112,8 +113,16 @@ def classify(paragraph: str, threshold: float | Callable[[], float] = 0.1, lower
     if n > 2000:
         return GOOD
     if callable(threshold):
-        threshold = threshold()
-    prose = density(lowered if lowered is not None else paragraph, lowered is not None) >= threshold if threshold else True
+        # The page's threshold (0.4 times a share) is never above 0.4: a line with that share of
+        # little words is prose whatever the page's, and the page's need not be worked out.
+        share = density(lowered if lowered is not None else paragraph, lowered is not None)
+        if share >= 0.4:
+            prose = True
+        else:
+            threshold = threshold()
+            prose = share >= threshold if threshold else True
+    else:
+        prose = density(lowered if lowered is not None else paragraph, lowered is not None) >= threshold if threshold else True
     if ended and n >= 150 or ended and n >= 70 and prose or n >= 300 and prose:
         return GOOD if prose else NEAR_GOOD
     if ended and n >= 30 and prose:
@@ -124,7 +133,8 @@ def classify(paragraph: str, threshold: float | Callable[[], float] = 0.1, lower
 def score(kind: str, paragraph: str) -> float:
     if kind == GOOD:
         return GOOD_BASE + min(len(paragraph), GOOD_CAP) * GOOD_PER_CHAR
-    if kind == SHORT and len(NUMBER.findall(paragraph)) >= 3:
+    # NUMBER opens with \b (tried at every character): a line without a digit is not searched.
+    if kind == SHORT and _DIGIT.search(paragraph) is not None and len(NUMBER.findall(paragraph)) >= 3:
         return _TABLE_ROW  # a row of a table: "3 Kevin Harvick 5033 4 6 15 26"
     return _SCORES[kind]
 
