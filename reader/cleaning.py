@@ -200,8 +200,21 @@ def is_bio_heading(paragraph: str) -> bool:
     return len(paragraph) <= 40 and bool(_BIO_HEADING.match(paragraph.strip()))
 
 
+# _HEADER_WORDS' words, for lines that are one of them as they are: a set lookup, not the pattern.
+_HEADER_WORD_SET = frozenset(
+    "published updated posted on by world news home latest breaking politics business opinion"
+    " international local sport sports share".split()
+) | {"last updated", "breaking news", "middle east"}
+
+
 def is_header_chrome(line: str) -> bool:
-    return bool(_HEADER_WORDS.match(line.strip()))
+    stripped = line.strip()
+    head = stripped[:-1].rstrip() if stripped.endswith(":") else stripped
+    if head.isascii() and not head[:1].isdigit():
+        # A word of the list and an optional colon, nothing else: re.I folds only "ſ", "ı" and
+        # "K" (Kelvin) beyond lower(), and an ASCII line holds none of them.
+        return head.lower() in _HEADER_WORD_SET
+    return bool(_HEADER_WORDS.match(stripped))
 
 
 def looks_like_headline(line: str) -> bool:
@@ -261,7 +274,13 @@ _DATELINE_AGENCY = re.compile(
 )
 
 
+_PLACE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'’.- ")
+
+
 def find_dateline(paragraph: str) -> Dateline | None:
+    # Both patterns open with a capital and then a capital, an apostrophe, a dot, a hyphen or a space.
+    if not ("A" <= paragraph[:1] <= "Z" and paragraph[1:2] in _PLACE_SECOND):
+        return None
     match = _DATELINE_AGENCY.match(paragraph) or _DATELINE.match(paragraph)
     if not match:
         return None
