@@ -12,7 +12,7 @@ import re
 
 from reader.dates import MONTHS
 from reader.numbers import FRACTIONS, ORDINALS, TENS, UNITS
-from reader.wordlists import WordScan, word_alternation
+from reader.wordlists import word_alternation
 
 _UNITS, _TENS, _ORDINALS, _FRACTIONS = UNITS, TENS, ORDINALS, FRACTIONS
 
@@ -71,14 +71,62 @@ _ANCHOR_WORDS = (
     | {"hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands",
        "millions", "billions", "scores", "tens", "half"}
 )  # fmt: skip
-# Runs of digits in one scan; number words where they stand as words (see WordScan).
+# The scans run over a byte copy of the lowered text in which every character keeps its offset
+# (latin-1, "?" for any other character) and is mapped to what the scans need to know of it:
+# a digit becomes "0", a letter of a-z or "_" stays, any other character that is part of a word
+# becomes "X", the rest a space. A run of digits is then a run of "0" and a number word follows a
+# space: patterns that open with a literal byte, which re skips to fast, where the same scans over
+# the text open with a class of characters and cost twice as much.
+_BYTE_CLASS = bytes(
+    ord("0") if "0" <= chr(b) <= "9" else b if "a" <= chr(b) <= "z" or chr(b) == "_" else ord("X") if chr(b).isalnum() else ord(" ")
+    for b in range(256)
+)
+_ZERO_RUN = re.compile(rb"00*")
+_WORD_AFTER_SPACE = re.compile((" (?:" + word_alternation(_ANCHOR_WORDS) + r")\b").encode())
+_WORD_AT_START = re.compile("(?:" + word_alternation(_ANCHOR_WORDS) + r")\b")
+# Where the text holds characters past latin-1 (each a "?" of the copy), the copy cannot tell a
+# word's character from a space there: the few such characters are looked at one by one.
 _DIGIT_RUN = re.compile(r"\d\d*")  # not \d+: a pattern that opens with a class lets re skip ahead fast
-_NUMBER_WORDS = WordScan(word_alternation(_ANCHOR_WORDS) + r"\b")
+_MOST_OTHER = 64  # past this many such characters, runs of digits are found in the text itself
 
 
 def _anchors(lowered: str) -> list[tuple[int, int]]:
     """Spans of the runs of digits and the anchor words in lower-cased text, in order."""
-    return sorted([match.span() for match in _DIGIT_RUN.finditer(lowered)] + _NUMBER_WORDS.spans(lowered))
+    raw = lowered.encode("latin-1", "replace")
+    other = raw.count(b"?") - lowered.count("?")  # characters past latin-1
+    classes = raw.translate(_BYTE_CLASS)
+    plain_digits = other == 0
+    if 0 < other <= _MOST_OTHER:
+        # Only a digit of another script ("٣") would make the runs of "0" wrong.
+        plain_digits = True
+        at = raw.find(b"?")
+        while at != -1:
+            if lowered[at].isdecimal():
+                plain_digits = False
+                break
+            at = raw.find(b"?", at + 1)
+    if plain_digits:
+        spans = [match.span() for match in _ZERO_RUN.finditer(classes)]
+    else:
+        spans = [match.span() for match in _DIGIT_RUN.finditer(lowered)]
+    first = _WORD_AT_START.match(lowered)
+    if first is not None:
+        spans.append(first.span())
+    end = len(lowered)
+    for match in _WORD_AFTER_SPACE.finditer(classes):
+        start, stop = match.span()
+        if other:
+            # A "?" of the copy may stand for a letter ("中one", "one中"): no word boundary there.
+            before = lowered[start]
+            if before.isalnum() or before == "_":
+                continue
+            if stop < end:
+                after = lowered[stop]
+                if after.isalnum() or after == "_":
+                    continue
+        spans.append((start + 1, stop))
+    spans.sort()
+    return spans
 
 
 def _around_digits(lowered: str, start: int, end: int) -> int:
@@ -117,29 +165,38 @@ for _word in _ANCHOR_WORDS:
     )
 
 
-def _windows(paragraphs: list[tuple[int, int]], lowered: str) -> list[list[tuple[int, int, int]]]:
-    """Each paragraph's windows around anchors (start, end, kinds), from one scan of the lowered article."""
-    found: list[list[tuple[int, int, int]]] = [[] for _ in paragraphs]
-    number = 0
+def _windows(paragraphs: list[tuple[int, int]], lowered: str) -> list[tuple[int, list[list]]]:
+    """The paragraphs that hold anchors, by index, each with its windows [start, end, kinds, digit
+    starts] from one scan of the lowered article. The digit starts are where each run of digits
+    (or "½") in the window begins: the only places a number written in digits can start."""
+    found: list[tuple[int, list[list]]] = []
+    windows: list[list] = []
+    number, current, count = 0, -1, len(paragraphs)
     kinds = _ANCHOR_KIND
     anchors = _anchors(lowered)
     if any(map(lowered.__contains__, _VULGAR_CHARS)):
         anchors = sorted(anchors + [match.span() for match in _VULGAR.finditer(lowered)])  # "½ teaspoon": rare, looked for once
     for position, anchor_end in anchors:
-        while number + 1 < len(paragraphs) and paragraphs[number + 1][0] <= position:
+        while number + 1 < count and paragraphs[number + 1][0] <= position:
             number += 1
         p_start, p_end = paragraphs[number]
         if not p_start <= position < p_end:
             continue  # between paragraphs
         kind = kinds.get(lowered[position:anchor_end])
-        if kind is None:
+        digits = kind is None
+        if digits:
             kind = DIGITS | _around_digits(lowered, position, anchor_end)
-        start, end = max(p_start, position - _BEFORE), min(p_end, anchor_end + _AFTER)
-        windows = found[number]
+        start = position - _BEFORE if position - _BEFORE > p_start else p_start
+        end = anchor_end + _AFTER if anchor_end + _AFTER < p_end else p_end
+        if number != current:
+            current, windows = number, []
+            found.append((number, windows))
         if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end, windows[-1][2] | kind)
+            last = windows[-1]
+            last[1] = end
+            last[2] |= kind
+            if digits:
+                last[3].append(position)
         else:
-            windows.append((start, end, kind))
+            windows.append([start, end, kind, [position] if digits else []])
     return found
-
-

@@ -167,7 +167,7 @@ def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return True
 
 
-def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) -> list[Found]:
+def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, digit_starts: list[int]) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -239,7 +239,16 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
             take(m.start(), m.end(), _ORDINALS[word], "ordinal")
         else:
             take(m.start(), m.end(), int(m.group("digits")), "ordinal")
-    for m in _NUMBER.finditer(text, p_start, p_end) if digits else ():
+    # A number in digits starts where a run of digits does: matched there, not searched for at every
+    # position of the window. As finditer would, the next is looked for from where a match ends.
+    after = p_start
+    for at in digit_starts if digits else ():
+        if at < after:
+            continue
+        m = _NUMBER.match(text, at, p_end)
+        if m is None:
+            continue
+        after = m.end()
         if not _free(taken, m.start(), m.end()):
             continue
         if lowered.endswith(_LABEL_ENDINGS, max(p_start, m.start() - 14), m.start()) and word_before(lowered, m.start(), p_start) in _LABEL_WORDS:
@@ -336,12 +345,14 @@ def extract_figures(
     if len(lowered) != len(text):
         # "İ" lower-cases to two characters: keep such a character as it is, so offsets line up.
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for index, ((p_start, p_end), windows) in enumerate(zip(paragraphs, _windows(paragraphs, lowered))):
-        if not windows:
-            continue
-        found = sorted((f for w_start, w_end, kinds in windows for f in _scan_window(text, w_start, w_end, kinds, lowered)), key=lambda f: f.start)
+    for index, windows in _windows(paragraphs, lowered):
+        # Windows are apart and in order, and each one's figures sorted: together, in order too.
+        found: list[Found] = []
+        for w_start, w_end, kinds, digit_starts in windows:
+            found += _scan_window(text, w_start, w_end, kinds, lowered, digit_starts)
         if not found:
             continue
+        p_start, p_end = paragraphs[index]
         spans = known.get(index)
         if spans is None:
             spans = known[index] = sentence_spans(text, p_start, p_end)
