@@ -62,18 +62,30 @@ class Found:
 _NOUN_LEAD = re.compile(r"^\s+(?:(?:a|an|per)\s+(?=[a-z])|(?:of\s+)?(?:(?:its|their|the|his|her|our|those|these)\s+)?(?:\d[\d,.]*\s+)?)")
 
 
+_ENDS_NOUN = _STOP | frozenset(_EVENTS)  # a word of either ends a noun phrase
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _is_word(word: str) -> bool:
+    """_NOUN_TOKEN.fullmatch(word), without re for the plain words most are."""
+    return word[:1] in _ASCII_LETTERS and (word.isalnum() or _NOUN_TOKEN.fullmatch(word) is not None)
+
+
 def _noun_after(text: str, end: int, limit: int) -> str | None:
     """'300 rebels', 'dozens of its soldiers', 'Two rebel sources' -> the counted noun phrase."""
     following = text[end : min(limit, end + 60)]
-    # "dozens of its soldiers", "45 of the 73 drones", "$74.20 a barrel"
-    following = _NOUN_LEAD.sub(" ", following, count=1)
+    if following[:1].isspace():
+        # "dozens of its soldiers", "45 of the 73 drones", "$74.20 a barrel": the lead is skipped
+        # (it always matches after a space; split() below ignores the space it leaves).
+        following = following[_NOUN_LEAD.match(following).end() :]
     words: list[str] = []
     for token in following.split(maxsplit=4)[:4]:
         word = token.strip(",.;:!?)”\"’")
-        if not _NOUN_TOKEN.fullmatch(word) or word.lower() in _STOP or word.lower() in _EVENTS:
+        lower = word.lower()
+        if lower in _ENDS_NOUN or not _is_word(word):
             break
         # A verb after the noun ends the phrase: "One strike caused", "two airstrikes targeting".
-        if words and word.lower().endswith(("ed", "ing")) and word[0].islower():
+        if words and lower.endswith(("ed", "ing")) and word[0].islower():
             break
         words.append(word)
         if word != token:
@@ -101,6 +113,7 @@ _YEAR_OF = re.compile(
     r"(?:\b(?!the\b|a\b|an\b|its\b|their\b)([a-z][\w-]*)\s+)?"
     r"\b(agreement|deal|accord|treaty|ceasefire|truce|election|vote|referendum|offensive|summit|census)\s+in\s*$"
 )
+_YEAR_NOUNS = ("agreement", "deal", "accord", "treaty", "ceasefire", "truce", "election", "vote", "referendum", "offensive", "summit", "census")
 _AGE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 
 
@@ -111,16 +124,46 @@ _CLAUSE_END = re.compile(r"(?=[,abw])(?:,|\band\b|\bbut\b|\bwhile\b)")
 def _event(before: str, after: str) -> str | None:
     """What happened to the counted: 'killed approximately 300', '14,000 residents to flee'."""
     # Only the word right before the number: "killed approximately 300", "killing four".
-    before_words = next((_LETTERS.findall(token)[-1:] for token in reversed(before.split()) if _LETTERS.search(token)), [])
-    for word in before_words:
-        if word.lower() in _EVENTS:
-            return _EVENTS[word.lower()]
+    # Read from the end, token by token: the last token with letters is nearly always the last one.
+    rest = before
+    while rest:
+        parts = rest.rsplit(None, 1)
+        if not parts:
+            break
+        token = parts[-1]
+        letters = [token] if token.isascii() and token.isalpha() else _LETTERS.findall(token)
+        if letters:
+            event = _EVENTS.get(letters[-1].lower())
+            if event is not None:
+                return event
+            break
+        rest = parts[0] if len(parts) == 2 else ""
     # After the number, up to the next clause: "four civilians were killed and six injured".
-    after = _CLAUSE_END.split(after, maxsplit=1)[0]
-    for word in _LETTERS.findall(after)[:6]:
-        if word.lower() in _EVENTS:
-            return _EVENTS[word.lower()]
+    # The first six words, read until a comma or a clause word ("and", "but", "while") standing as a word.
+    seen = 0
+    for match in _WORD_OR_COMMA.finditer(after):
+        word = match.group()
+        if word[0] == ",":
+            return None
+        if word in _CLAUSE_END_WORDS:
+            start, end = match.span()
+            if (start == 0 or not _is_word_char(after[start - 1])) and (end == len(after) or not _is_word_char(after[end])):
+                return None
+        event = _EVENTS.get(word.lower())
+        if event is not None:
+            return event
+        seen += 1
+        if seen == 6:
+            return None
     return None
+
+
+_WORD_OR_COMMA = re.compile(r"[,A-Za-z][A-Za-z]*")  # a comma ends the clause: what follows it is not read
+_CLAUSE_END_WORDS = frozenset({"and", "but", "while"})  # as _CLAUSE_END spells them: lower case
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 _QUALIFIER_AT_END = re.compile(rf"\s*(?:\b{_QUALIFIER}|~|≈|c\.)\s*$", re.I)
@@ -135,11 +178,10 @@ _LOOK_BACK, _LOOK_AHEAD = 100, 120
 
 def qualifier_before(before: str) -> re.Match[str] | None:
     """'killed approximately 300', 'more than $5bn', '~10': the qualifier ending before, if any."""
-    tail = before[-16:]
-    last = tail.rsplit(None, 1)[-1:] if tail.strip() else []
+    last = before[-16:].rsplit(None, 1)  # empty when the tail is all space
     if not last:
         return None
-    word = last[0].lower()
+    word = last[-1].lower()
     if word not in _QUALIFIER_ENDINGS and not word.endswith(("~", "≈")):
         return None
     return _QUALIFIER_AT_END.search(before, max(0, len(before) - 30))
@@ -189,7 +231,9 @@ def _counts(text: str, item: Found, before: str, s_start: int, s_end: int, previ
         if noun and noun[0].islower():
             return noun  # "a 2020 de-escalation agreement"
         # "reached a de-escalation agreement in 2020"
-        named = _YEAR_OF.search(before) if before.rstrip().endswith(" in") else None
+        # The noun must stand right before "in": checked before the pattern is searched for.
+        stripped = before.rstrip()
+        named = _YEAR_OF.search(before) if stripped.endswith(" in") and stripped[:-3].rstrip().endswith(_YEAR_NOUNS) else None
         return " ".join(w for w in named.groups() if w) if named else None
     if item.kind == "percent":
         return noun or _words_before(before)
@@ -286,7 +330,12 @@ _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$", re.I)
 
 def _content(words: str, skip: frozenset[str] = _DURATION_SKIP) -> list[str]:
     """The telling words: no auxiliaries, contractions or units ("kph", "mph")."""
-    return [w for w in _NOUN_TOKEN.findall(words) if w.lower() not in skip and w.lower() not in UNITS and not _CONTRACTION.search(w)]
+    kept = []
+    for word in _NOUN_TOKEN.findall(words):
+        lower = word.lower()
+        if lower not in skip and lower not in UNITS and not (("'" in word or "’" in word) and _CONTRACTION.search(word)):
+            kept.append(word)
+    return kept
 
 
 _FOLLOWING_LEAD = re.compile(r"^\s*(?:ago|later|earlier|after|since|before|of|into)\b", re.I)
