@@ -292,6 +292,7 @@ _TRAILING_PLACE = re.compile(
     r"(?:\s+(?:to|from|in|at|on|into|with|near|across|around|outside|inside|toward|towards)\s+"
     r"(?:(?:the|a|an|its|their|his|her|our)\s+[\w'’-]+|it|him|her|them|us|me|[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)+\s*$"
 )
+_PLACE_WORDS = frozenset("to from in at on into with near across around outside inside toward towards".split())
 # "three years in prison", "six months in custody": where the time was spent names it.
 _SPENT_IN = re.compile(
     r"^\s+(?:in|under|behind|on)\s+(prison|jail|custody|detention|office|power|exile|captivity|hospital|hiding|orbit|space|court|"
@@ -353,6 +354,8 @@ def _strip_end(pattern: re.Pattern[str], text: str, reach: int = 40) -> str:
 def _without_trailing_places(clause: str) -> str:
     """Up to three places or times off the clause's end ("in Aleppo on Saturday"), never all of it."""
     for _ in range(3):
+        if _PLACE_WORDS.isdisjoint(clause[-40:].split()):
+            break  # the pattern opens with one of these words standing alone in the clause's last 40 characters
         stripped = _strip_end(_TRAILING_PLACE, clause)
         if stripped == clause or not _content(stripped):
             break

@@ -39,29 +39,39 @@ _STREET_WORDS = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", 
 _SCALE_WORDS = ("million", "billion", "trillion", "thousand")
 
 
-def _passes(window: str, kinds: int, original: str = "") -> set[str]:
-    """The passes worth running over a lower-cased window whose anchors hold kinds."""
+# The passes the bits around runs of digits call for, by those five bits (kinds >> 6).
+_PASSES_BY_BITS = tuple(
+    frozenset(name for bit, names in _PASSES_OF_BITS if (bits << 6) & bit for name in names) for bits in range(32)
+)
+# The street pattern opens with a run of digits, a letter maybe, and a capitalised word: only
+# where a run of the window does are the street's words looked for.
+_STREET_LEAD = re.compile(r"\d+[A-Za-z]?\s+[A-Z]")
+
+
+def _passes(text: str, lowered: str, start: int, end: int, kinds: int, digit_starts: list[int]) -> set[str]:
+    """The passes worth running over the window text[start:end] whose anchors hold kinds."""
     passes: set[str] = set()
     if kinds & DIGITS:
-        for bit, names in _PASSES_OF_BITS:
-            if kinds & bit:
-                passes |= names
-        if any(map(original.__contains__, _STREET_WORDS)):
-            passes.add("street")
+        passes |= _PASSES_BY_BITS[(kinds >> 6) & 31]
+        for at in digit_starts:
+            if _STREET_LEAD.match(text, at, end) is not None:
+                original = text[start:end]
+                if any(map(original.__contains__, _STREET_WORDS)):
+                    passes.add("street")
+                break
         if kinds & MONTH_WORD:
             passes.add("date")  # every date holds a digit: "May" alone is not looked at further
     if kinds & (DIGITS | NUMBER_WORD):
-        if "one in " in window:
+        if lowered.find("one in ", start, end) != -1:
             passes.add("fraction")  # "one in five"
     if kinds & ORDINAL_WORD:
         passes.add("ordinal")
     if kinds & FRACTION_WORD:
         passes.add("fraction")
+        window = lowered[start:end]
         if any(map(window.__contains__, _SCALE_WORDS)):
             passes.add("part")  # "half a million"
     return passes
-
-
 
 
 # Every figure holds a digit or one of these words. Only the text around them is
@@ -167,8 +177,9 @@ for _word in _ANCHOR_WORDS:
 
 def _windows(paragraphs: list[tuple[int, int]], lowered: str) -> list[tuple[int, list[list]]]:
     """The paragraphs that hold anchors, by index, each with its windows [start, end, kinds, digit
-    starts] from one scan of the lowered article. The digit starts are where each run of digits
-    (or "½") in the window begins: the only places a number written in digits can start."""
+    starts, word starts] from one scan of the lowered article. The digit starts are where each run
+    of digits (or "½") in the window begins: the only places a number written in digits can start;
+    the word starts where each anchor word does (see spelled_starts)."""
     found: list[tuple[int, list[list]]] = []
     windows: list[list] = []
     number, current, count = 0, -1, len(paragraphs)
@@ -195,8 +206,31 @@ def _windows(paragraphs: list[tuple[int, int]], lowered: str) -> list[tuple[int,
             last = windows[-1]
             last[1] = end
             last[2] |= kind
-            if digits:
-                last[3].append(position)
+            last[3 if digits else 4].append(position)
         else:
-            windows.append([start, end, kind, [position] if digits else []])
+            windows.append([start, end, kind, [position], []] if digits else [start, end, kind, [], [position]])
     return found
+
+
+def spelled_starts(text: str, lowered: str, start: int, end: int, word_starts: list[int]) -> list[int]:
+    """Where a spelled number can start in the window text[start:end], in order: at an anchor word
+    ("twenty-five" at "twenty"), at "a" before one ("a dozen"), and at the word the window's end
+    cuts, which the window sees as a word of its own ("four" in "fourteenth")."""
+    starts: list[int] = []
+    for at in word_starts:
+        if at - 2 >= start and lowered.startswith("a ", at - 2):
+            starts.append(at - 2)
+        starts.append(at)
+    if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+        cut = end - 1
+        while cut > start and _is_word_char(text[cut - 1]):
+            cut -= 1
+        if cut - 2 >= start and lowered.startswith("a ", cut - 2):
+            starts.append(cut - 2)
+        starts.append(cut)
+    return starts
+
+
+def _is_word_char(char: str) -> bool:
+    """A character re's \\b counts as part of a word."""
+    return char.isalnum() or char == "_"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from reader.dates import DATE_REGEXES, date_value
 from reader.figure_counts import _EVENT_WORDS, Found, counts_of
-from reader.figure_windows import _ANCHOR_WORDS, DIGITS, NUMBER_WORD, VAGUE_WORD, _anchors, _passes, _windows
+from reader.figure_windows import _ANCHOR_WORDS, DIGITS, NUMBER_WORD, VAGUE_WORD, _anchors, _passes, _windows, spelled_starts
 from reader.numbers import DIGITS as _DIGITS
 from reader.numbers import (
     FRACTIONS,
@@ -167,7 +167,7 @@ def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return True
 
 
-def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, digit_starts: list[int]) -> list[Found]:
+def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, digit_starts: list[int], word_starts: list[int]) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -185,7 +185,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
             found.append(item)
 
     digits = kinds & DIGITS
-    passes = _passes(lowered[p_start:p_end], kinds, text[p_start:p_end])
+    passes = _passes(text, lowered, p_start, p_end, kinds, digit_starts)
     for m in _CLOCK.finditer(text, p_start, p_end) if "clock" in passes else ():
         take(m.start(), m.end(), _clock_value(m), "date")
     for name, pattern in _BLOCKED:
@@ -272,7 +272,15 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
             # "10 $ 30 $": the second number's currency is the first one's unit
             item = quantity(text, lowered, m.start(), m.end(), value, _floor(taken, m.start(), p_start), p_end, spelled=False, raw=raw)
         take_quantity(item)
-    for m in _SPELLED_NUMBER.finditer(text, p_start, p_end) if kinds & NUMBER_WORD else ():
+    # Spelled numbers, like numbers in digits, are matched only where one can start (finditer's order kept).
+    after = p_start
+    for at in spelled_starts(text, lowered, p_start, p_end, word_starts) if kinds & NUMBER_WORD else ():
+        if at < after:
+            continue
+        m = _SPELLED_NUMBER.match(text, at, p_end)
+        if m is None:
+            continue
+        after = m.end()
         word = m.group(0)
         lowered_word = word.lower()
         if lowered_word == "dozen" or not _free(taken, m.start(), m.end()):
@@ -348,8 +356,8 @@ def extract_figures(
     for index, windows in _windows(paragraphs, lowered):
         # Windows are apart and in order, and each one's figures sorted: together, in order too.
         found: list[Found] = []
-        for w_start, w_end, kinds, digit_starts in windows:
-            found += _scan_window(text, w_start, w_end, kinds, lowered, digit_starts)
+        for w_start, w_end, kinds, digit_starts, word_starts in windows:
+            found += _scan_window(text, w_start, w_end, kinds, lowered, digit_starts, word_starts)
         if not found:
             continue
         p_start, p_end = paragraphs[index]
