@@ -179,7 +179,7 @@ def _windows(paragraphs: list[tuple[int, int]], lowered: str) -> list[tuple[int,
     """The paragraphs that hold anchors, by index, each with its windows [start, end, kinds, digit
     starts, word starts] from one scan of the lowered article. The digit starts are where each run
     of digits (or "½") in the window begins: the only places a number written in digits can start;
-    the word starts where each anchor word does (see spelled_starts)."""
+    the word starts where each anchor word does (see phrase_starts)."""
     found: list[tuple[int, list[list]]] = []
     windows: list[list] = []
     number, current, count = 0, -1, len(paragraphs)
@@ -212,21 +212,25 @@ def _windows(paragraphs: list[tuple[int, int]], lowered: str) -> list[tuple[int,
     return found
 
 
-def spelled_starts(text: str, lowered: str, start: int, end: int, word_starts: list[int]) -> list[int]:
-    """Where a spelled number can start in the window text[start:end], in order: at an anchor word
-    ("twenty-five" at "twenty"), at "a" before one ("a dozen"), and at the word the window's end
-    cuts, which the window sees as a word of its own ("four" in "fourteenth")."""
+def phrase_starts(text: str, lowered: str, start: int, end: int, word_starts: list[int], leads: tuple[str, ...]) -> list[int]:
+    """Where a spelled number or a vague one can start in the window text[start:end], in order:
+    at an anchor word ("twenty-five" at "twenty"), at a lead word before one ("a dozen", "many
+    thousands"), and at the word the window's end cuts, which the window's patterns see as a word of
+    its own ("four" of "fourteenth"). A pattern matched only there finds what a search of the window
+    would: none of its matches can start anywhere else."""
     starts: list[int] = []
     for at in word_starts:
-        if at - 2 >= start and lowered.startswith("a ", at - 2):
-            starts.append(at - 2)
+        for lead in leads:
+            if at - len(lead) >= start and lowered.startswith(lead, at - len(lead)):
+                starts.append(at - len(lead))
         starts.append(at)
     if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
         cut = end - 1
         while cut > start and _is_word_char(text[cut - 1]):
             cut -= 1
-        if cut - 2 >= start and lowered.startswith("a ", cut - 2):
-            starts.append(cut - 2)
+        for lead in leads:
+            if cut - len(lead) >= start and lowered.startswith(lead, cut - len(lead)):
+                starts.append(cut - len(lead))
         starts.append(cut)
     return starts
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from reader.dates import DATE_REGEXES, date_value
 from reader.figure_counts import _EVENT_WORDS, Found, counts_of
-from reader.figure_windows import _ANCHOR_WORDS, DIGITS, NUMBER_WORD, VAGUE_WORD, _anchors, _passes, _windows, spelled_starts
+from reader.figure_windows import _ANCHOR_WORDS, DIGITS, NUMBER_WORD, VAGUE_WORD, _anchors, _passes, _windows, phrase_starts
 from reader.numbers import DIGITS as _DIGITS
 from reader.numbers import (
     FRACTIONS,
@@ -119,6 +119,8 @@ _VAGUE = re.compile(
     r"|dozens|scores|hundreds|thousands|millions|billions)\b",
     re.I,
 )
+# The words a vague or spelled number can open with that are no anchors: matches start at them or at an anchor word.
+_VAGUE_LEADS, _SPELLED_LEADS = ("several ", "a few ", "many "), ("a ",)
 _FRACTION = re.compile(
     # "two-thirds" is always a fraction; spelled with a space, only before "of" or punctuation:
     # "a third of the land" is a fraction, "a third runway" an ordinal (left to the ordinal pass).
@@ -203,7 +205,14 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
                 take(m.start(), m.end(), value, "date")
     for m in PART_OF_SCALE.finditer(lowered, p_start, p_end) if "part" in passes else ():
         take_quantity(quantity(text, lowered, m.start(), m.end(), part_value(m), p_start, p_end, spelled=True))
-    for m in _VAGUE.finditer(text, p_start, p_end) if kinds & VAGUE_WORD else ():
+    after = p_start
+    for at in phrase_starts(text, lowered, p_start, p_end, word_starts, _VAGUE_LEADS) if kinds & VAGUE_WORD else ():
+        if at < after:
+            continue
+        m = _VAGUE.match(text, at, p_end)
+        if m is None:
+            continue
+        after = m.end()
         item = take(m.start(), m.end(), None, "vague")
         if item is not None:
             vague_size(item, lowered, text, p_end)
@@ -274,7 +283,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
         take_quantity(item)
     # Spelled numbers, like numbers in digits, are matched only where one can start (finditer's order kept).
     after = p_start
-    for at in spelled_starts(text, lowered, p_start, p_end, word_starts) if kinds & NUMBER_WORD else ():
+    for at in phrase_starts(text, lowered, p_start, p_end, word_starts, _SPELLED_LEADS) if kinds & NUMBER_WORD else ():
         if at < after:
             continue
         m = _SPELLED_NUMBER.match(text, at, p_end)
