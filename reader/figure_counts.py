@@ -66,11 +66,6 @@ _ENDS_NOUN = _STOP | frozenset(_EVENTS)  # a word of either ends a noun phrase
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-def _is_word(word: str) -> bool:
-    """_NOUN_TOKEN.fullmatch(word), without re for the plain words most are."""
-    return word[:1] in _ASCII_LETTERS and (word.isalnum() or _NOUN_TOKEN.fullmatch(word) is not None)
-
-
 def _noun_after(text: str, end: int, limit: int) -> str | None:
     """'300 rebels', 'dozens of its soldiers', 'Two rebel sources' -> the counted noun phrase."""
     following = text[end : min(limit, end + 60)]
@@ -82,7 +77,8 @@ def _noun_after(text: str, end: int, limit: int) -> str | None:
     for token in following.split(maxsplit=4)[:4]:
         word = token.strip(",.;:!?)”\"’")
         lower = word.lower()
-        if lower in _ENDS_NOUN or not _is_word(word):
+        # _NOUN_TOKEN.fullmatch(word), without re for the plain words most are
+        if lower in _ENDS_NOUN or word[:1] not in _ASCII_LETTERS or not (word.isalnum() or _NOUN_TOKEN.fullmatch(word)):
             break
         # A verb after the noun ends the phrase: "One strike caused", "two airstrikes targeting".
         if words and lower.endswith(("ed", "ing")) and word[0].islower():
@@ -167,6 +163,31 @@ def _is_word_char(char: str) -> bool:
 
 
 _QUALIFIER_AT_END = re.compile(rf"\s*(?:\b{_QUALIFIER}|~|≈|c\.)\s*$", re.I)
+
+
+# re tries each branch of a case-blind alternation in full; a case-sensitive one it skips by
+# its first letter. A case-blind pattern whose letters are all lower case matches a text as
+# its case-sensitive twin matches the lower-cased text, at the same offsets, unless the text
+# holds one of the three characters re folds onto a-z that lower() does not ("İ" also changes
+# the text's length): then the case-blind pattern is searched as written.
+_FOLD_TRAPS = ("İ", "ı", "ſ")
+
+
+def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    assert not re.search(r"(?<!\\)[A-Z]", pattern.pattern), pattern.pattern  # its letters in lower case
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def _search_folded(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+    """pattern.search(text, pos) for a case-blind pattern, through its case-sensitive twin when it can
+    (the match is then one of the lower-cased text: same offsets, its groups in lower case)."""
+    for trap in _FOLD_TRAPS:
+        if trap in text:
+            return pattern.search(text, pos)
+    return twin.search(text.lower(), pos)
+
+
+_QUALIFIER_AT_END_LOWER = _lower_twin(_QUALIFIER_AT_END)
 _QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in _QUALIFIERS) | {"~", "≈", "c."}  # "than", "least", "as", ...
 _AND_AT_END = re.compile(r"\band\s*$")
 _INCLUDING_AT_END = re.compile(r"\bincluding\s*$")
@@ -184,7 +205,7 @@ def qualifier_before(before: str) -> re.Match[str] | None:
     word = last[-1].lower()
     if word not in _QUALIFIER_ENDINGS and not word.endswith(("~", "≈")):
         return None
-    return _QUALIFIER_AT_END.search(before, max(0, len(before) - 30))
+    return _search_folded(_QUALIFIER_AT_END, _QUALIFIER_AT_END_LOWER, before, max(0, len(before) - 30))
 
 
 def counts_of(text: str, item: Found, sentence: tuple[int, int], previous_noun: tuple[int, str] | None) -> tuple[str | None, str | None]:
@@ -283,6 +304,8 @@ _TIME_LEAD = re.compile(
     r"more|less|least|at|up|to|just|only|another|further|a|an|least|roughly|approximately|barely|than)\b)+\s*$",
     re.I,
 )
+_LASTED_LOWER, _TIME_LEAD_LOWER = _lower_twin(_LASTED), _lower_twin(_TIME_LEAD)
+_LASTED_STEMS = ("last", "tak", "took", "span", "ran")  # of each verb _LASTED names
 _TIME_LEAD_WORDS = frozenset(
     "for in within after over during since than by of the next past last first coming nearly almost about some around "
     "more less least at up to just only another further a an roughly approximately barely".split()
@@ -343,10 +366,12 @@ _FOLLOWING_LEAD = re.compile(r"^\s*(?:ago|later|earlier|after|since|before|of|in
 _PUNCTUATION = re.compile(r"[,;:.!?(]")
 
 
-def _strip_end(pattern: re.Pattern[str], text: str, reach: int = 40) -> str:
+def _strip_end(pattern: re.Pattern[str], text: str, reach: int = 40, twin: re.Pattern[str] | None = None) -> str:
     """text without what pattern, anchored at the end, matches in its last reach characters.
-    Searching only there keeps a pattern that ends in $ from being tried at every position."""
-    match = pattern.search(text, max(0, len(text) - reach))
+    Searching only there keeps a pattern that ends in $ from being tried at every position.
+    twin: a case-blind pattern's case-sensitive twin (see _search_folded)."""
+    pos = max(0, len(text) - reach)
+    match = pattern.search(text, pos) if twin is None else _search_folded(pattern, twin, text, pos)
     return text[: match.start()] if match else text
 
 
@@ -386,7 +411,14 @@ def duration_event(text: str, item: Found, before: str, after: str, s_end: int) 
     spent = _SPENT_IN.match(after)
     if spent:
         return spent.group(1)
-    lasted = _LASTED.search(before, max(0, len(before) - 30))  # the verb stands just before: "lasted six hours"
+    # The verb stands just before: "lasted six hours". Looked for only where the end of before holds
+    # one of the verbs' stems (casefold() folds "ſ" and "K" as re's IGNORECASE does; no stem has an "i").
+    tail = before[-30:].casefold()
+    lasted = None
+    for stem in _LASTED_STEMS:
+        if stem in tail:
+            lasted = _search_folded(_LASTED, _LASTED_LOWER, before, max(0, len(before) - 30))
+            break
     purpose = _TO_VERB.match(after) if lasted else None
     if purpose:
         return purpose.group(1)  # "take nine years to build"
@@ -408,7 +440,7 @@ def duration_event(text: str, item: Found, before: str, after: str, s_end: int) 
     clause = before[begin:]
     last = clause.rsplit(None, 1)[-1:]
     if last and last[0].lower() in _TIME_LEAD_WORDS:
-        clause = _strip_end(_TIME_LEAD, " " + clause)
+        clause = _strip_end(_TIME_LEAD, " " + clause, twin=_TIME_LEAD_LOWER)
     clause = _without_trailing_places(clause)
     words = _content(clause)
     if relative is not None and len(words) <= 1:

@@ -190,7 +190,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
     passes = _passes(text, lowered, p_start, p_end, kinds, digit_starts)
     for m in _CLOCK.finditer(text, p_start, p_end) if "clock" in passes else ():
         take(m.start(), m.end(), _clock_value(m), "date")
-    for name, pattern in _BLOCKED:
+    for name, pattern in _BLOCKED if passes else ():  # most windows need none of the passes
         if name not in passes:
             continue
         for m in pattern.finditer(text, p_start, p_end):
