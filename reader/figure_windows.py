@@ -152,7 +152,7 @@ def _around_digits(lowered: str, start: int, end: int) -> int:
         bits |= SEPARATED
     if first == ":" and after[1:3].isdecimal() and len(after) >= 3:
         bits |= CLOCK
-    if first.isspace() and _CLOCK_AFTER.match(after, 1):
+    if first.isspace() and after[1:2] in _AM_PM and _CLOCK_AFTER.match(after, 1):
         bits |= CLOCK
     if after.startswith(" in") and not (after[3:4].isalnum() or after[3:4] == "_"):
         bits |= ONE_IN
@@ -162,6 +162,7 @@ def _around_digits(lowered: str, start: int, end: int) -> int:
 _VULGAR_CHARS = "½⅓⅔¼¾⅕⅛"
 _VULGAR = re.compile(f"[{_VULGAR_CHARS}]")
 _CLOCK_AFTER = re.compile(r"[ap]\.?m(?!\w)")
+_AM_PM = ("a", "p")  # what _CLOCK_AFTER starts with
 _BEFORE, _AFTER = 40, 60  # window around an anchor: "many millions", "$3bn", "1.5 million people"
 
 _ANCHOR_KIND: dict[str, int] = {}
