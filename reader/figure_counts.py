@@ -189,6 +189,7 @@ def _search_folded(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, p
 
 _QUALIFIER_AT_END_LOWER = _lower_twin(_QUALIFIER_AT_END)
 _QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in _QUALIFIERS) | {"~", "≈", "c."}  # "than", "least", "as", ...
+# Searched for only where before ends so: the pattern would be tried at each of its positions.
 _AND_AT_END = re.compile(r"\band\s*$")
 _INCLUDING_AT_END = re.compile(r"\bincluding\s*$")
 _COMMA_NEXT = re.compile(r"\s*,")
@@ -274,12 +275,12 @@ def _counts(text: str, item: Found, before: str, s_start: int, s_end: int, previ
     same_sentence = previous_noun is not None and previous_noun[0] == s_start
     # "killing four civilians and wounding six others", "four were killed and six injured":
     # the second number counts the same noun as the first.
-    if same_sentence and (noun in ("others", "more") or (noun is None and _AND_AT_END.search(before))):
+    if same_sentence and (noun in ("others", "more") or (noun is None and before.rstrip().endswith("and") and _AND_AT_END.search(before))):
         noun = previous_noun[1]
     event = _event(before, after)
     if noun is None:
         return event or _words_before(before)
-    if event is None and previous_noun and previous_noun[0] == s_start and _INCLUDING_AT_END.search(before):
+    if event is None and previous_noun and previous_noun[0] == s_start and before.rstrip().endswith("including") and _INCLUDING_AT_END.search(before):
         # "301 people have been killed ..., including 28 civilians": the same event.
         earlier = [w for w in re.findall(r"[A-Za-z]+", text[s_start : item.start]) if w.lower() in _EVENTS]
         event = _EVENTS[earlier[-1].lower()] if earlier else None

@@ -237,7 +237,15 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
             value = round(int(m.group("n")) / int(m.group("d")), 4) if int(m.group("d")) else None
         if value is not None:
             take(m.start(), m.end(), value, "fraction")
-    for m in _ORDINAL.finditer(text, p_start, p_end) if "ordinal" in passes else ():
+    # An ordinal starts at a run of digits ("5th") or at an ordinal word, which is an anchor: matched there only.
+    after = p_start
+    for at in sorted(digit_starts + word_starts) if "ordinal" in passes else ():
+        if at < after:
+            continue
+        m = _ORDINAL.match(text, at, p_end)
+        if m is None:
+            continue
+        after = m.end()
         if m.group("word"):
             word = m.group("word").lower()
             # "a second" (of time) is not an ordinal; "second-largest" is.
