@@ -121,6 +121,7 @@ _VAGUE = re.compile(
 )
 # The words a vague or spelled number can open with that are no anchors: matches start at them or at an anchor word.
 _VAGUE_LEADS, _SPELLED_LEADS = ("several ", "a few ", "many "), ("a ",)
+_FRACTION_LEADS = ("a - ", "a- ", "a -", "a-", "a ")  # "a third", "a-half"
 _FRACTION = re.compile(
     # "two-thirds" is always a fraction; spelled with a space, only before "of" or punctuation:
     # "a third of the land" is a fraction, "a third runway" an ordinal (left to the ordinal pass).
@@ -198,8 +199,18 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
             if pattern is _PHONE and not _is_phone(text, m, p_start):
                 continue
             taken.append(m.span())
+    # Dates, fractions and ordinals start at a run of digits or an anchor word ("November", "5th",
+    # "half"), or at "a" before one ("a third"): each pattern is matched there only, in order, as
+    # finditer would find them.
     for pattern in DATE_REGEXES if "date" in passes else ():
-        for m in pattern.finditer(text, p_start, p_end):
+        after = p_start
+        for at in sorted(digit_starts + word_starts):
+            if at < after:
+                continue
+            m = pattern.match(text, at, p_end)
+            if m is None:
+                continue
+            after = m.end()
             value = date_value(m.group(0))
             if value:
                 take(m.start(), m.end(), value, "date")
@@ -216,7 +227,14 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
         item = take(m.start(), m.end(), None, "vague")
         if item is not None:
             vague_size(item, lowered, text, p_end)
-    for m in _FRACTION.finditer(text, p_start, p_end) if "fraction" in passes else ():
+    after = p_start
+    for at in sorted(digit_starts + phrase_starts(text, lowered, p_start, p_end, word_starts, _FRACTION_LEADS)) if "fraction" in passes else ():
+        if at < after:
+            continue
+        m = _FRACTION.match(text, at, p_end)
+        if m is None:
+            continue
+        after = m.end()
         if m.group("den"):
             numerator = 1 if m.group("num").lower() in ("a", "one") else number_value(m.group("num"))
             value = round(numerator / _FRACTIONS[m.group("den").lower()], 4) if numerator else None
