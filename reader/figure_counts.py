@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.figure_events import _EVENTS, _event
 from reader.units import UNITS
 
 _QUALIFIERS = (
@@ -22,21 +23,6 @@ _QUALIFIERS = (
 _QUALIFIER = "(?:" + "|".join(_QUALIFIERS) + ")"
 
 
-# What happened to the counted: verbs mapped to one past form ("killing" -> "killed").
-_EVENTS = {
-    "killed": "killed", "kill": "killed", "killing": "killed", "kills": "killed",
-    "dead": "killed", "died": "died", "die": "died", "dying": "died",
-    "injured": "injured", "injuring": "injured", "injure": "injured",
-    "wounded": "wounded", "wounding": "wounded", "wound": "wounded",
-    "fled": "fled", "flee": "fled", "fleeing": "fled",
-    "displaced": "displaced", "displacing": "displaced", "displace": "displaced",
-    "captured": "captured", "capturing": "captured", "capture": "captured",
-    "arrested": "arrested", "detained": "detained", "evacuated": "evacuated",
-    "missing": "missing", "rescued": "rescued", "deployed": "deployed", "deploying": "deployed",
-    "suspended": "suspended", "destroyed": "destroyed", "damaged": "damaged",
-    "treated": "treated", "hospitalised": "hospitalised", "hospitalized": "hospitalised",
-}  # fmt: skip
-_EVENT_WORDS = frozenset(_EVENTS.values())
 _STOP = frozenset(
     """the a an its their his her our of and or but to in on at by for with from as than
     were was are is be been being have has had will would could should may might that which who
@@ -111,55 +97,6 @@ _YEAR_OF = re.compile(
 )
 _YEAR_NOUNS = ("agreement", "deal", "accord", "treaty", "ceasefire", "truce", "election", "vote", "referendum", "offensive", "summit", "census")
 _AGE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
-
-
-_LETTERS = re.compile(r"[A-Za-z]+")
-_CLAUSE_END = re.compile(r"(?=[,abw])(?:,|\band\b|\bbut\b|\bwhile\b)")
-
-
-def _event(before: str, after: str) -> str | None:
-    """What happened to the counted: 'killed approximately 300', '14,000 residents to flee'."""
-    # Only the word right before the number: "killed approximately 300", "killing four".
-    # Read from the end, token by token: the last token with letters is nearly always the last one.
-    rest = before
-    while rest:
-        parts = rest.rsplit(None, 1)
-        if not parts:
-            break
-        token = parts[-1]
-        letters = [token] if token.isascii() and token.isalpha() else _LETTERS.findall(token)
-        if letters:
-            event = _EVENTS.get(letters[-1].lower())
-            if event is not None:
-                return event
-            break
-        rest = parts[0] if len(parts) == 2 else ""
-    # After the number, up to the next clause: "four civilians were killed and six injured".
-    # The first six words, read until a comma or a clause word ("and", "but", "while") standing as a word.
-    seen = 0
-    for match in _WORD_OR_COMMA.finditer(after):
-        word = match.group()
-        if word[0] == ",":
-            return None
-        if word in _CLAUSE_END_WORDS:
-            start, end = match.span()
-            if (start == 0 or not _is_word_char(after[start - 1])) and (end == len(after) or not _is_word_char(after[end])):
-                return None
-        event = _EVENTS.get(word.lower())
-        if event is not None:
-            return event
-        seen += 1
-        if seen == 6:
-            return None
-    return None
-
-
-_WORD_OR_COMMA = re.compile(r"[,A-Za-z][A-Za-z]*")  # a comma ends the clause: what follows it is not read
-_CLAUSE_END_WORDS = frozenset({"and", "but", "while"})  # as _CLAUSE_END spells them: lower case
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 _QUALIFIER_AT_END = re.compile(rf"\s*(?:\b{_QUALIFIER}|~|≈|c\.)\s*$", re.I)
