@@ -226,14 +226,21 @@ def phrase_starts(text: str, lowered: str, start: int, end: int, word_starts: li
                 starts.append(at - len(lead))
         starts.append(at)
     if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
-        cut = end - 1
-        while cut > start and _is_word_char(text[cut - 1]):
+        # Only a word of its own can end there ("four"): a cut word longer than any is not looked
+        # back through (a hostile text's one-megabyte word).
+        cut, floor = end - 1, max(start, end - _LONGEST_CUT)
+        while cut > floor and _is_word_char(text[cut - 1]):
             cut -= 1
+        if cut == floor and cut > start and _is_word_char(text[cut - 1]):
+            return starts
         for lead in leads:
             if cut - len(lead) >= start and lowered.startswith(lead, cut - len(lead)):
                 starts.append(cut - len(lead))
         starts.append(cut)
     return starts
+
+
+_LONGEST_CUT = 16  # characters: longer than any number word a pattern could end the window with
 
 
 def _is_word_char(char: str) -> bool:
