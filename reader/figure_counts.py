@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.figure_events import _EVENTS, _event
 from reader.units import UNITS
 
 _QUALIFIERS = (
@@ -22,21 +23,6 @@ _QUALIFIERS = (
 _QUALIFIER = "(?:" + "|".join(_QUALIFIERS) + ")"
 
 
-# What happened to the counted: verbs mapped to one past form ("killing" -> "killed").
-_EVENTS = {
-    "killed": "killed", "kill": "killed", "killing": "killed", "kills": "killed",
-    "dead": "killed", "died": "died", "die": "died", "dying": "died",
-    "injured": "injured", "injuring": "injured", "injure": "injured",
-    "wounded": "wounded", "wounding": "wounded", "wound": "wounded",
-    "fled": "fled", "flee": "fled", "fleeing": "fled",
-    "displaced": "displaced", "displacing": "displaced", "displace": "displaced",
-    "captured": "captured", "capturing": "captured", "capture": "captured",
-    "arrested": "arrested", "detained": "detained", "evacuated": "evacuated",
-    "missing": "missing", "rescued": "rescued", "deployed": "deployed", "deploying": "deployed",
-    "suspended": "suspended", "destroyed": "destroyed", "damaged": "damaged",
-    "treated": "treated", "hospitalised": "hospitalised", "hospitalized": "hospitalised",
-}  # fmt: skip
-_EVENT_WORDS = frozenset(_EVENTS.values())
 _STOP = frozenset(
     """the a an its their his her our of and or but to in on at by for with from as than
     were was are is be been being have has had will would could should may might that which who
@@ -62,18 +48,26 @@ class Found:
 _NOUN_LEAD = re.compile(r"^\s+(?:(?:a|an|per)\s+(?=[a-z])|(?:of\s+)?(?:(?:its|their|the|his|her|our|those|these)\s+)?(?:\d[\d,.]*\s+)?)")
 
 
+_ENDS_NOUN = _STOP | frozenset(_EVENTS)  # a word of either ends a noun phrase
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def _noun_after(text: str, end: int, limit: int) -> str | None:
     """'300 rebels', 'dozens of its soldiers', 'Two rebel sources' -> the counted noun phrase."""
     following = text[end : min(limit, end + 60)]
-    # "dozens of its soldiers", "45 of the 73 drones", "$74.20 a barrel"
-    following = _NOUN_LEAD.sub(" ", following, count=1)
+    if following[:1].isspace():
+        # "dozens of its soldiers", "45 of the 73 drones", "$74.20 a barrel": the lead is skipped
+        # (it always matches after a space; split() below ignores the space it leaves).
+        following = following[_NOUN_LEAD.match(following).end() :]
     words: list[str] = []
     for token in following.split(maxsplit=4)[:4]:
         word = token.strip(",.;:!?)”\"’")
-        if not _NOUN_TOKEN.fullmatch(word) or word.lower() in _STOP or word.lower() in _EVENTS:
+        lower = word.lower()
+        # _NOUN_TOKEN.fullmatch(word), without re for the plain words most are
+        if lower in _ENDS_NOUN or word[:1] not in _ASCII_LETTERS or not (word.isalnum() or _NOUN_TOKEN.fullmatch(word)):
             break
         # A verb after the noun ends the phrase: "One strike caused", "two airstrikes targeting".
-        if words and word.lower().endswith(("ed", "ing")) and word[0].islower():
+        if words and lower.endswith(("ed", "ing")) and word[0].islower():
             break
         words.append(word)
         if word != token:
@@ -101,30 +95,38 @@ _YEAR_OF = re.compile(
     r"(?:\b(?!the\b|a\b|an\b|its\b|their\b)([a-z][\w-]*)\s+)?"
     r"\b(agreement|deal|accord|treaty|ceasefire|truce|election|vote|referendum|offensive|summit|census)\s+in\s*$"
 )
+_YEAR_NOUNS = ("agreement", "deal", "accord", "treaty", "ceasefire", "truce", "election", "vote", "referendum", "offensive", "summit", "census")
 _AGE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 
 
-_LETTERS = re.compile(r"[A-Za-z]+")
-_CLAUSE_END = re.compile(r"(?=[,abw])(?:,|\band\b|\bbut\b|\bwhile\b)")
-
-
-def _event(before: str, after: str) -> str | None:
-    """What happened to the counted: 'killed approximately 300', '14,000 residents to flee'."""
-    # Only the word right before the number: "killed approximately 300", "killing four".
-    before_words = next((_LETTERS.findall(token)[-1:] for token in reversed(before.split()) if _LETTERS.search(token)), [])
-    for word in before_words:
-        if word.lower() in _EVENTS:
-            return _EVENTS[word.lower()]
-    # After the number, up to the next clause: "four civilians were killed and six injured".
-    after = _CLAUSE_END.split(after, maxsplit=1)[0]
-    for word in _LETTERS.findall(after)[:6]:
-        if word.lower() in _EVENTS:
-            return _EVENTS[word.lower()]
-    return None
-
-
 _QUALIFIER_AT_END = re.compile(rf"\s*(?:\b{_QUALIFIER}|~|≈|c\.)\s*$", re.I)
+
+
+# re tries each branch of a case-blind alternation in full; a case-sensitive one it skips by
+# its first letter. A case-blind pattern whose letters are all lower case matches a text as
+# its case-sensitive twin matches the lower-cased text, at the same offsets, unless the text
+# holds one of the three characters re folds onto a-z that lower() does not ("İ" also changes
+# the text's length): then the case-blind pattern is searched as written.
+_FOLD_TRAPS = ("İ", "ı", "ſ")
+
+
+def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    assert not re.search(r"(?<!\\)[A-Z]", pattern.pattern), pattern.pattern  # its letters in lower case
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def _search_folded(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+    """pattern.search(text, pos) for a case-blind pattern, through its case-sensitive twin when it can
+    (the match is then one of the lower-cased text: same offsets, its groups in lower case)."""
+    for trap in _FOLD_TRAPS:
+        if trap in text:
+            return pattern.search(text, pos)
+    return twin.search(text.lower(), pos)
+
+
+_QUALIFIER_AT_END_LOWER = _lower_twin(_QUALIFIER_AT_END)
 _QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in _QUALIFIERS) | {"~", "≈", "c."}  # "than", "least", "as", ...
+# Searched for only where before ends so: the pattern would be tried at each of its positions.
 _AND_AT_END = re.compile(r"\band\s*$")
 _INCLUDING_AT_END = re.compile(r"\bincluding\s*$")
 _COMMA_NEXT = re.compile(r"\s*,")
@@ -135,14 +137,13 @@ _LOOK_BACK, _LOOK_AHEAD = 100, 120
 
 def qualifier_before(before: str) -> re.Match[str] | None:
     """'killed approximately 300', 'more than $5bn', '~10': the qualifier ending before, if any."""
-    tail = before[-16:]
-    last = tail.rsplit(None, 1)[-1:] if tail.strip() else []
+    last = before[-16:].rsplit(None, 1)  # empty when the tail is all space
     if not last:
         return None
-    word = last[0].lower()
+    word = last[-1].lower()
     if word not in _QUALIFIER_ENDINGS and not word.endswith(("~", "≈")):
         return None
-    return _QUALIFIER_AT_END.search(before, max(0, len(before) - 30))
+    return _search_folded(_QUALIFIER_AT_END, _QUALIFIER_AT_END_LOWER, before, max(0, len(before) - 30))
 
 
 def counts_of(text: str, item: Found, sentence: tuple[int, int], previous_noun: tuple[int, str] | None) -> tuple[str | None, str | None]:
@@ -189,7 +190,9 @@ def _counts(text: str, item: Found, before: str, s_start: int, s_end: int, previ
         if noun and noun[0].islower():
             return noun  # "a 2020 de-escalation agreement"
         # "reached a de-escalation agreement in 2020"
-        named = _YEAR_OF.search(before) if before.rstrip().endswith(" in") else None
+        # The noun must stand right before "in": checked before the pattern is searched for.
+        stripped = before.rstrip()
+        named = _YEAR_OF.search(before) if stripped.endswith(" in") and stripped[:-3].rstrip().endswith(_YEAR_NOUNS) else None
         return " ".join(w for w in named.groups() if w) if named else None
     if item.kind == "percent":
         return noun or _words_before(before)
@@ -209,12 +212,12 @@ def _counts(text: str, item: Found, before: str, s_start: int, s_end: int, previ
     same_sentence = previous_noun is not None and previous_noun[0] == s_start
     # "killing four civilians and wounding six others", "four were killed and six injured":
     # the second number counts the same noun as the first.
-    if same_sentence and (noun in ("others", "more") or (noun is None and _AND_AT_END.search(before))):
+    if same_sentence and (noun in ("others", "more") or (noun is None and before.rstrip().endswith("and") and _AND_AT_END.search(before))):
         noun = previous_noun[1]
     event = _event(before, after)
     if noun is None:
         return event or _words_before(before)
-    if event is None and previous_noun and previous_noun[0] == s_start and _INCLUDING_AT_END.search(before):
+    if event is None and previous_noun and previous_noun[0] == s_start and before.rstrip().endswith("including") and _INCLUDING_AT_END.search(before):
         # "301 people have been killed ..., including 28 civilians": the same event.
         earlier = [w for w in re.findall(r"[A-Za-z]+", text[s_start : item.start]) if w.lower() in _EVENTS]
         event = _EVENTS[earlier[-1].lower()] if earlier else None
@@ -239,6 +242,8 @@ _TIME_LEAD = re.compile(
     r"more|less|least|at|up|to|just|only|another|further|a|an|least|roughly|approximately|barely|than)\b)+\s*$",
     re.I,
 )
+_LASTED_LOWER, _TIME_LEAD_LOWER = _lower_twin(_LASTED), _lower_twin(_TIME_LEAD)
+_LASTED_STEMS = ("last", "tak", "took", "span", "ran")  # of each verb _LASTED names
 _TIME_LEAD_WORDS = frozenset(
     "for in within after over during since than by of the next past last first coming nearly almost about some around "
     "more less least at up to just only another further a an roughly approximately barely".split()
@@ -248,6 +253,7 @@ _TRAILING_PLACE = re.compile(
     r"(?:\s+(?:to|from|in|at|on|into|with|near|across|around|outside|inside|toward|towards)\s+"
     r"(?:(?:the|a|an|its|their|his|her|our)\s+[\w'’-]+|it|him|her|them|us|me|[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)+\s*$"
 )
+_PLACE_WORDS = frozenset("to from in at on into with near across around outside inside toward towards".split())
 # "three years in prison", "six months in custody": where the time was spent names it.
 _SPENT_IN = re.compile(
     r"^\s+(?:in|under|behind|on)\s+(prison|jail|custody|detention|office|power|exile|captivity|hospital|hiding|orbit|space|court|"
@@ -286,17 +292,24 @@ _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$", re.I)
 
 def _content(words: str, skip: frozenset[str] = _DURATION_SKIP) -> list[str]:
     """The telling words: no auxiliaries, contractions or units ("kph", "mph")."""
-    return [w for w in _NOUN_TOKEN.findall(words) if w.lower() not in skip and w.lower() not in UNITS and not _CONTRACTION.search(w)]
+    kept = []
+    for word in _NOUN_TOKEN.findall(words):
+        lower = word.lower()
+        if lower not in skip and lower not in UNITS and not (("'" in word or "’" in word) and _CONTRACTION.search(word)):
+            kept.append(word)
+    return kept
 
 
 _FOLLOWING_LEAD = re.compile(r"^\s*(?:ago|later|earlier|after|since|before|of|into)\b", re.I)
 _PUNCTUATION = re.compile(r"[,;:.!?(]")
 
 
-def _strip_end(pattern: re.Pattern[str], text: str, reach: int = 40) -> str:
+def _strip_end(pattern: re.Pattern[str], text: str, reach: int = 40, twin: re.Pattern[str] | None = None) -> str:
     """text without what pattern, anchored at the end, matches in its last reach characters.
-    Searching only there keeps a pattern that ends in $ from being tried at every position."""
-    match = pattern.search(text, max(0, len(text) - reach))
+    Searching only there keeps a pattern that ends in $ from being tried at every position.
+    twin: a case-blind pattern's case-sensitive twin (see _search_folded)."""
+    pos = max(0, len(text) - reach)
+    match = pattern.search(text, pos) if twin is None else _search_folded(pattern, twin, text, pos)
     return text[: match.start()] if match else text
 
 
@@ -304,6 +317,8 @@ def _strip_end(pattern: re.Pattern[str], text: str, reach: int = 40) -> str:
 def _without_trailing_places(clause: str) -> str:
     """Up to three places or times off the clause's end ("in Aleppo on Saturday"), never all of it."""
     for _ in range(3):
+        if _PLACE_WORDS.isdisjoint(clause[-40:].split()):
+            break  # the pattern opens with one of these words standing alone in the clause's last 40 characters
         stripped = _strip_end(_TRAILING_PLACE, clause)
         if stripped == clause or not _content(stripped):
             break
@@ -334,7 +349,14 @@ def duration_event(text: str, item: Found, before: str, after: str, s_end: int) 
     spent = _SPENT_IN.match(after)
     if spent:
         return spent.group(1)
-    lasted = _LASTED.search(before, max(0, len(before) - 30))  # the verb stands just before: "lasted six hours"
+    # The verb stands just before: "lasted six hours". Looked for only where the end of before holds
+    # one of the verbs' stems (casefold() folds "ſ" and "K" as re's IGNORECASE does; no stem has an "i").
+    tail = before[-30:].casefold()
+    lasted = None
+    for stem in _LASTED_STEMS:
+        if stem in tail:
+            lasted = _search_folded(_LASTED, _LASTED_LOWER, before, max(0, len(before) - 30))
+            break
     purpose = _TO_VERB.match(after) if lasted else None
     if purpose:
         return purpose.group(1)  # "take nine years to build"
@@ -356,7 +378,7 @@ def duration_event(text: str, item: Found, before: str, after: str, s_end: int) 
     clause = before[begin:]
     last = clause.rsplit(None, 1)[-1:]
     if last and last[0].lower() in _TIME_LEAD_WORDS:
-        clause = _strip_end(_TIME_LEAD, " " + clause)
+        clause = _strip_end(_TIME_LEAD, " " + clause, twin=_TIME_LEAD_LOWER)
     clause = _without_trailing_places(clause)
     words = _content(clause)
     if relative is not None and len(words) <= 1:

@@ -12,7 +12,7 @@ import re
 
 from reader.dates import MONTHS
 from reader.numbers import FRACTIONS, ORDINALS, TENS, UNITS
-from reader.wordlists import WordScan, word_alternation
+from reader.wordlists import word_alternation
 
 _UNITS, _TENS, _ORDINALS, _FRACTIONS = UNITS, TENS, ORDINALS, FRACTIONS
 
@@ -39,29 +39,39 @@ _STREET_WORDS = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", 
 _SCALE_WORDS = ("million", "billion", "trillion", "thousand")
 
 
-def _passes(window: str, kinds: int, original: str = "") -> set[str]:
-    """The passes worth running over a lower-cased window whose anchors hold kinds."""
+# The passes the bits around runs of digits call for, by those five bits (kinds >> 6).
+_PASSES_BY_BITS = tuple(
+    frozenset(name for bit, names in _PASSES_OF_BITS if (bits << 6) & bit for name in names) for bits in range(32)
+)
+# The street pattern opens with a run of digits, a letter maybe, and a capitalised word: only
+# where a run of the window does are the street's words looked for.
+_STREET_LEAD = re.compile(r"\d+[A-Za-z]?\s+[A-Z]")
+
+
+def _passes(text: str, lowered: str, start: int, end: int, kinds: int, digit_starts: list[int]) -> set[str]:
+    """The passes worth running over the window text[start:end] whose anchors hold kinds."""
     passes: set[str] = set()
     if kinds & DIGITS:
-        for bit, names in _PASSES_OF_BITS:
-            if kinds & bit:
-                passes |= names
-        if any(map(original.__contains__, _STREET_WORDS)):
-            passes.add("street")
+        passes |= _PASSES_BY_BITS[(kinds >> 6) & 31]
+        for at in digit_starts:
+            if _STREET_LEAD.match(text, at, end) is not None:
+                original = text[start:end]
+                if any(map(original.__contains__, _STREET_WORDS)):
+                    passes.add("street")
+                break
         if kinds & MONTH_WORD:
             passes.add("date")  # every date holds a digit: "May" alone is not looked at further
     if kinds & (DIGITS | NUMBER_WORD):
-        if "one in " in window:
+        if lowered.find("one in ", start, end) != -1:
             passes.add("fraction")  # "one in five"
     if kinds & ORDINAL_WORD:
         passes.add("ordinal")
     if kinds & FRACTION_WORD:
         passes.add("fraction")
+        window = lowered[start:end]
         if any(map(window.__contains__, _SCALE_WORDS)):
             passes.add("part")  # "half a million"
     return passes
-
-
 
 
 # Every figure holds a digit or one of these words. Only the text around them is
@@ -71,14 +81,62 @@ _ANCHOR_WORDS = (
     | {"hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands",
        "millions", "billions", "scores", "tens", "half"}
 )  # fmt: skip
-# Runs of digits in one scan; number words where they stand as words (see WordScan).
+# The scans run over a byte copy of the lowered text in which every character keeps its offset
+# (latin-1, "?" for any other character) and is mapped to what the scans need to know of it:
+# a digit becomes "0", a letter of a-z or "_" stays, any other character that is part of a word
+# becomes "X", the rest a space. A run of digits is then a run of "0" and a number word follows a
+# space: patterns that open with a literal byte, which re skips to fast, where the same scans over
+# the text open with a class of characters and cost twice as much.
+_BYTE_CLASS = bytes(
+    ord("0") if "0" <= chr(b) <= "9" else b if "a" <= chr(b) <= "z" or chr(b) == "_" else ord("X") if chr(b).isalnum() else ord(" ")
+    for b in range(256)
+)
+_ZERO_RUN = re.compile(rb"00*")
+_WORD_AFTER_SPACE = re.compile((" (?:" + word_alternation(_ANCHOR_WORDS) + r")\b").encode())
+_WORD_AT_START = re.compile("(?:" + word_alternation(_ANCHOR_WORDS) + r")\b")
+# Where the text holds characters past latin-1 (each a "?" of the copy), the copy cannot tell a
+# word's character from a space there: the few such characters are looked at one by one.
 _DIGIT_RUN = re.compile(r"\d\d*")  # not \d+: a pattern that opens with a class lets re skip ahead fast
-_NUMBER_WORDS = WordScan(word_alternation(_ANCHOR_WORDS) + r"\b")
+_MOST_OTHER = 64  # past this many such characters, runs of digits are found in the text itself
 
 
 def _anchors(lowered: str) -> list[tuple[int, int]]:
     """Spans of the runs of digits and the anchor words in lower-cased text, in order."""
-    return sorted([match.span() for match in _DIGIT_RUN.finditer(lowered)] + _NUMBER_WORDS.spans(lowered))
+    raw = lowered.encode("latin-1", "replace")
+    other = raw.count(b"?") - lowered.count("?")  # characters past latin-1
+    classes = raw.translate(_BYTE_CLASS)
+    plain_digits = other == 0
+    if 0 < other <= _MOST_OTHER:
+        # Only a digit of another script ("٣") would make the runs of "0" wrong.
+        plain_digits = True
+        at = raw.find(b"?")
+        while at != -1:
+            if lowered[at].isdecimal():
+                plain_digits = False
+                break
+            at = raw.find(b"?", at + 1)
+    if plain_digits:
+        spans = [match.span() for match in _ZERO_RUN.finditer(classes)]
+    else:
+        spans = [match.span() for match in _DIGIT_RUN.finditer(lowered)]
+    first = _WORD_AT_START.match(lowered)
+    if first is not None:
+        spans.append(first.span())
+    end = len(lowered)
+    for match in _WORD_AFTER_SPACE.finditer(classes):
+        start, stop = match.span()
+        if other:
+            # A "?" of the copy may stand for a letter ("中one", "one中"): no word boundary there.
+            before = lowered[start]
+            if before.isalnum() or before == "_":
+                continue
+            if stop < end:
+                after = lowered[stop]
+                if after.isalnum() or after == "_":
+                    continue
+        spans.append((start + 1, stop))
+    spans.sort()
+    return spans
 
 
 def _around_digits(lowered: str, start: int, end: int) -> int:
@@ -94,7 +152,7 @@ def _around_digits(lowered: str, start: int, end: int) -> int:
         bits |= SEPARATED
     if first == ":" and after[1:3].isdecimal() and len(after) >= 3:
         bits |= CLOCK
-    if first.isspace() and _CLOCK_AFTER.match(after, 1):
+    if first.isspace() and after[1:2] in _AM_PM and _CLOCK_AFTER.match(after, 1):
         bits |= CLOCK
     if after.startswith(" in") and not (after[3:4].isalnum() or after[3:4] == "_"):
         bits |= ONE_IN
@@ -104,6 +162,7 @@ def _around_digits(lowered: str, start: int, end: int) -> int:
 _VULGAR_CHARS = "½⅓⅔¼¾⅕⅛"
 _VULGAR = re.compile(f"[{_VULGAR_CHARS}]")
 _CLOCK_AFTER = re.compile(r"[ap]\.?m(?!\w)")
+_AM_PM = ("a", "p")  # what _CLOCK_AFTER starts with
 _BEFORE, _AFTER = 40, 60  # window around an anchor: "many millions", "$3bn", "1.5 million people"
 
 _ANCHOR_KIND: dict[str, int] = {}
@@ -117,29 +176,73 @@ for _word in _ANCHOR_WORDS:
     )
 
 
-def _windows(paragraphs: list[tuple[int, int]], lowered: str) -> list[list[tuple[int, int, int]]]:
-    """Each paragraph's windows around anchors (start, end, kinds), from one scan of the lowered article."""
-    found: list[list[tuple[int, int, int]]] = [[] for _ in paragraphs]
-    number = 0
+def _windows(paragraphs: list[tuple[int, int]], lowered: str) -> list[tuple[int, list[list]]]:
+    """The paragraphs that hold anchors, by index, each with its windows [start, end, kinds, digit
+    starts, word starts] from one scan of the lowered article. The digit starts are where each run
+    of digits (or "½") in the window begins: the only places a number written in digits can start;
+    the word starts where each anchor word does (see phrase_starts)."""
+    found: list[tuple[int, list[list]]] = []
+    windows: list[list] = []
+    number, current, count = 0, -1, len(paragraphs)
     kinds = _ANCHOR_KIND
     anchors = _anchors(lowered)
     if any(map(lowered.__contains__, _VULGAR_CHARS)):
         anchors = sorted(anchors + [match.span() for match in _VULGAR.finditer(lowered)])  # "½ teaspoon": rare, looked for once
     for position, anchor_end in anchors:
-        while number + 1 < len(paragraphs) and paragraphs[number + 1][0] <= position:
+        while number + 1 < count and paragraphs[number + 1][0] <= position:
             number += 1
         p_start, p_end = paragraphs[number]
         if not p_start <= position < p_end:
             continue  # between paragraphs
         kind = kinds.get(lowered[position:anchor_end])
-        if kind is None:
+        digits = kind is None
+        if digits:
             kind = DIGITS | _around_digits(lowered, position, anchor_end)
-        start, end = max(p_start, position - _BEFORE), min(p_end, anchor_end + _AFTER)
-        windows = found[number]
+        start = position - _BEFORE if position - _BEFORE > p_start else p_start
+        end = anchor_end + _AFTER if anchor_end + _AFTER < p_end else p_end
+        if number != current:
+            current, windows = number, []
+            found.append((number, windows))
         if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end, windows[-1][2] | kind)
+            last = windows[-1]
+            last[1] = end
+            last[2] |= kind
+            last[3 if digits else 4].append(position)
         else:
-            windows.append((start, end, kind))
+            windows.append([start, end, kind, [position], []] if digits else [start, end, kind, [], [position]])
     return found
 
 
+def phrase_starts(text: str, lowered: str, start: int, end: int, word_starts: list[int], leads: tuple[str, ...]) -> list[int]:
+    """Where a spelled number or a vague one can start in the window text[start:end], in order:
+    at an anchor word ("twenty-five" at "twenty"), at a lead word before one ("a dozen", "many
+    thousands"), and at the word the window's end cuts, which the window's patterns see as a word of
+    its own ("four" of "fourteenth"). A pattern matched only there finds what a search of the window
+    would: none of its matches can start anywhere else."""
+    starts: list[int] = []
+    for at in word_starts:
+        for lead in leads:
+            if at - len(lead) >= start and lowered.startswith(lead, at - len(lead)):
+                starts.append(at - len(lead))
+        starts.append(at)
+    if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+        # Only a word of its own can end there ("four"): a cut word longer than any is not looked
+        # back through (a hostile text's one-megabyte word).
+        cut, floor = end - 1, max(start, end - _LONGEST_CUT)
+        while cut > floor and _is_word_char(text[cut - 1]):
+            cut -= 1
+        if cut == floor and cut > start and _is_word_char(text[cut - 1]):
+            return starts
+        for lead in leads:
+            if cut - len(lead) >= start and lowered.startswith(lead, cut - len(lead)):
+                starts.append(cut - len(lead))
+        starts.append(cut)
+    return starts
+
+
+_LONGEST_CUT = 16  # characters: longer than any number word a pattern could end the window with
+
+
+def _is_word_char(char: str) -> bool:
+    """A character re's \\b counts as part of a word."""
+    return char.isalnum() or char == "_"

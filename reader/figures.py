@@ -17,8 +17,10 @@ import sys
 from dataclasses import dataclass
 
 from reader.dates import DATE_REGEXES, date_value
-from reader.figure_counts import _EVENT_WORDS, Found, counts_of
-from reader.figure_windows import _ANCHOR_WORDS, DIGITS, NUMBER_WORD, VAGUE_WORD, _anchors, _passes, _windows
+from reader.figure_counts import Found, counts_of
+from reader.figure_events import _EVENT_WORDS
+from reader.figure_blocks import _BLOCKED, _CLOCK, _LABEL_ENDINGS, _LABEL_WORDS, _PHONE, _clock_value, _is_list_mark, _is_phone
+from reader.figure_windows import _ANCHOR_WORDS, DIGITS, NUMBER_WORD, VAGUE_WORD, _anchors, _passes, _windows, phrase_starts
 from reader.numbers import DIGITS as _DIGITS
 from reader.numbers import (
     FRACTIONS,
@@ -35,9 +37,7 @@ from reader.numbers import (
 )
 from reader.quantities import join_ranges, quantity, vague_size
 from reader.sentences import sentence_spans
-from reader.units import UNITS as UNIT_FORMS
 from reader.units import currency_before, word_before
-from reader.wordlists import word_alternation
 
 # _ANCHOR_WORDS and _anchors are read by the property tests.
 __all__ = ["KINDS", "Figure", "Quantity", "_ANCHOR_WORDS", "_anchors", "extract_figures", "number_value"]
@@ -87,31 +87,13 @@ class Figure:
         return self.quantity.qualifier if self.quantity else None
 
 
-# Every pattern below opens with a lookahead on the characters its matches can start with:
-# re then skips most positions of a window at once instead of trying each branch there.
+# The patterns below are matched only where their matches can start (runs of digits, anchor
+# words and the few words that lead to one; see figure_windows.py), not searched for at every
+# position of a window. Their opening lookaheads still fail fast anywhere else.
 _SPELLED_FIRST = SPELLED_FIRST
 _VULGAR = "".join(VULGAR)
 _WORD_NUMBER = WORD_NUMBER
 _ORDINALS, _FRACTIONS = ORDINALS, FRACTIONS
-
-# Not figures: '+44 20 7946 0958', '(202) 555-0143', '10 Downing Street', '10:30', 'F-16', 'COVID-19'.
-# Units written onto a number are not codes: "96mph", "300km", "512GB", "250p".
-_ATTACHED_WORDS = {form for form in UNIT_FORMS if form.isalpha() and form.isascii() and len(form) > 1}
-_ATTACHED_UNIT = word_alternation(_ATTACHED_WORDS | {"st", "nd", "rd", "th", "bn", "mn", "tn", "trn", "mln", "bln", "km2", "m2", "m3"})
-# A letter alone is a unit in lower case ("100t", "48m", "250p"); "5G" and "4K" stay codes.
-_ATTACHED_LETTER = "[gtmpchbBkKlLwWvVMCF]"
-# "10:30", "10:45 a.m.", "8 p.m.": a point in time, kind date, value "HH:MM" (24-hour).
-_CLOCK = re.compile(r"(?=\d)(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s?(?P<ampm>[ap])\.?m\.?(?!\w)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!:))", re.I)
-_PHONE = re.compile(r"(?=[\d+(])(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w%])")
-_YEAR_RANGE = re.compile(r"(?:1[89]|20)\d\d\s?[-–]\s?(?:1[89]|20)\d\d")
-# Numbers that are not figures, each with the telltale it needs.
-_BLOCKED = [
-    ("phone", _PHONE),
-    ("street", re.compile(r"\b\d+[A-Za-z]?(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Terrace|Square|Highway)\b")),
-    ("code", re.compile(rf"\b(?=[\d-]*\d{{5}})\d+(?:-\d+){{2,}}\b|\b[A-Za-z]+\d*-\d+[A-Za-z]*\b|\b\d+(?!(?i:{_ATTACHED_UNIT})\b|{_ATTACHED_LETTER}\b)[A-Za-z]+\d*\b|#\d+")),
-]
-
-_PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
 
 _VAGUE = re.compile(
     r"(?=[abdhmst])\b(?:(?:hundreds|tens|thousands|millions|billions) of (?:thousands|millions|billions)"
@@ -119,6 +101,9 @@ _VAGUE = re.compile(
     r"|dozens|scores|hundreds|thousands|millions|billions)\b",
     re.I,
 )
+# The words a vague or spelled number can open with that are no anchors: matches start at them or at an anchor word.
+_VAGUE_LEADS, _SPELLED_LEADS = ("several ", "a few ", "many "), ("a ",)
+_FRACTION_LEADS = ("a - ", "a- ", "a -", "a-", "a ")  # "a third", "a-half"
 _FRACTION = re.compile(
     # "two-thirds" is always a fraction; spelled with a space, only before "of" or punctuation:
     # "a third of the land" is a fraction, "a third runway" an ordinal (left to the ordinal pass).
@@ -138,16 +123,8 @@ _ORDINAL = re.compile(
 )
 # Digits and a mixed fraction ("10 1/2"); quantities.py reads the rest ("$3-4bn", "3-5W").
 _NUMBER = re.compile(rf"(?=[\d{_VULGAR}])(?<![\d.,_])(?:(?P<num>{_DIGITS})(?:\s(?P<fn>\d)/(?P<fd>\d\d?)\b|(?<![\d.,]\d{{4}})(?P<k>, 000)(?![\d,.]))?|(?P<vulgar>[{_VULGAR}]))")
-# "1 )", "(2)": the marks of a list, not quantities
-_LIST_MARK = re.compile(r"\s?\)")
 _SPELLED_NUMBER = re.compile(rf"(?=[{_SPELLED_FIRST}])\b(?P<num>{SPELLED})\b", re.I)
 
-# A number after one of these names a road, a flight or a clause, not a quantity.
-_LABEL_WORDS = frozenset(
-    """highway route interstate exit junction gate flight platform terminal room chapter article section clause
-    resolution amendment paragraph page category tier channel bus district ward no. number""".split()
-)
-_LABEL_ENDINGS = tuple(f"{word} " for word in _LABEL_WORDS)
 # "one of the war's major turning points", "no one", "one another": not counts.
 _NOT_A_COUNT_AFTER = re.compile(r"^(?:[- ](?:of|another|who|which|that|is|was|and|or|by|to)\b|\s*[,.;:!?)]|$)", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:no|any|some|every|each|this|that|the|which|anyone|someone)\s$", re.I)
@@ -167,7 +144,7 @@ def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return True
 
 
-def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) -> list[Found]:
+def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, digit_starts: list[int], word_starts: list[int]) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -185,10 +162,10 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
             found.append(item)
 
     digits = kinds & DIGITS
-    passes = _passes(lowered[p_start:p_end], kinds, text[p_start:p_end])
+    passes = _passes(text, lowered, p_start, p_end, kinds, digit_starts)
     for m in _CLOCK.finditer(text, p_start, p_end) if "clock" in passes else ():
         take(m.start(), m.end(), _clock_value(m), "date")
-    for name, pattern in _BLOCKED:
+    for name, pattern in _BLOCKED if passes else ():  # most windows need none of the passes
         if name not in passes:
             continue
         for m in pattern.finditer(text, p_start, p_end):
@@ -196,18 +173,42 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
             if pattern is _PHONE and not _is_phone(text, m, p_start):
                 continue
             taken.append(m.span())
+    # Dates, fractions and ordinals start at a run of digits or an anchor word ("November", "5th",
+    # "half"), or at "a" before one ("a third"): each pattern is matched there only, in order, as
+    # finditer would find them.
     for pattern in DATE_REGEXES if "date" in passes else ():
-        for m in pattern.finditer(text, p_start, p_end):
+        after = p_start
+        for at in sorted(digit_starts + word_starts):
+            if at < after:
+                continue
+            m = pattern.match(text, at, p_end)
+            if m is None:
+                continue
+            after = m.end()
             value = date_value(m.group(0))
             if value:
                 take(m.start(), m.end(), value, "date")
     for m in PART_OF_SCALE.finditer(lowered, p_start, p_end) if "part" in passes else ():
         take_quantity(quantity(text, lowered, m.start(), m.end(), part_value(m), p_start, p_end, spelled=True))
-    for m in _VAGUE.finditer(text, p_start, p_end) if kinds & VAGUE_WORD else ():
+    after = p_start
+    for at in phrase_starts(text, lowered, p_start, p_end, word_starts, _VAGUE_LEADS) if kinds & VAGUE_WORD else ():
+        if at < after:
+            continue
+        m = _VAGUE.match(text, at, p_end)
+        if m is None:
+            continue
+        after = m.end()
         item = take(m.start(), m.end(), None, "vague")
         if item is not None:
             vague_size(item, lowered, text, p_end)
-    for m in _FRACTION.finditer(text, p_start, p_end) if "fraction" in passes else ():
+    after = p_start
+    for at in sorted(digit_starts + phrase_starts(text, lowered, p_start, p_end, word_starts, _FRACTION_LEADS)) if "fraction" in passes else ():
+        if at < after:
+            continue
+        m = _FRACTION.match(text, at, p_end)
+        if m is None:
+            continue
+        after = m.end()
         if m.group("den"):
             numerator = 1 if m.group("num").lower() in ("a", "one") else number_value(m.group("num"))
             value = round(numerator / _FRACTIONS[m.group("den").lower()], 4) if numerator else None
@@ -228,7 +229,15 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
             value = round(int(m.group("n")) / int(m.group("d")), 4) if int(m.group("d")) else None
         if value is not None:
             take(m.start(), m.end(), value, "fraction")
-    for m in _ORDINAL.finditer(text, p_start, p_end) if "ordinal" in passes else ():
+    # An ordinal starts at a run of digits ("5th") or at an ordinal word, which is an anchor: matched there only.
+    after = p_start
+    for at in sorted(digit_starts + word_starts) if "ordinal" in passes else ():
+        if at < after:
+            continue
+        m = _ORDINAL.match(text, at, p_end)
+        if m is None:
+            continue
+        after = m.end()
         if m.group("word"):
             word = m.group("word").lower()
             # "a second" (of time) is not an ordinal; "second-largest" is.
@@ -239,7 +248,16 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
             take(m.start(), m.end(), _ORDINALS[word], "ordinal")
         else:
             take(m.start(), m.end(), int(m.group("digits")), "ordinal")
-    for m in _NUMBER.finditer(text, p_start, p_end) if digits else ():
+    # A number in digits starts where a run of digits does: matched there, not searched for at every
+    # position of the window. As finditer would, the next is looked for from where a match ends.
+    after = p_start
+    for at in digit_starts if digits else ():
+        if at < after:
+            continue
+        m = _NUMBER.match(text, at, p_end)
+        if m is None:
+            continue
+        after = m.end()
         if not _free(taken, m.start(), m.end()):
             continue
         if lowered.endswith(_LABEL_ENDINGS, max(p_start, m.start() - 14), m.start()) and word_before(lowered, m.start(), p_start) in _LABEL_WORDS:
@@ -263,7 +281,15 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
             # "10 $ 30 $": the second number's currency is the first one's unit
             item = quantity(text, lowered, m.start(), m.end(), value, _floor(taken, m.start(), p_start), p_end, spelled=False, raw=raw)
         take_quantity(item)
-    for m in _SPELLED_NUMBER.finditer(text, p_start, p_end) if kinds & NUMBER_WORD else ():
+    # Spelled numbers, like numbers in digits, are matched only where one can start (finditer's order kept).
+    after = p_start
+    for at in phrase_starts(text, lowered, p_start, p_end, word_starts, _SPELLED_LEADS) if kinds & NUMBER_WORD else ():
+        if at < after:
+            continue
+        m = _SPELLED_NUMBER.match(text, at, p_end)
+        if m is None:
+            continue
+        after = m.end()
         word = m.group(0)
         lowered_word = word.lower()
         if lowered_word == "dozen" or not _free(taken, m.start(), m.end()):
@@ -286,13 +312,6 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str) 
 
 
 
-def _is_list_mark(text: str, start: int, p_start: int) -> bool:
-    """'1 ) explains', '(2) forbids': a bracket closes on the number alone, or on none opened before it."""
-    if start > p_start and text[start - 1] == "(" or text[max(p_start, start - 2) : start] == "( ":
-        return True
-    return text.rfind("(", max(p_start, start - 40), start) == -1
-
-
 def _in_proper_name(text: str, start: int, end: int, p_start: int) -> bool:
     """A capitalised ordinal between capitalised words, not opening a sentence: part of a name."""
     if not text[start].isupper() or start == p_start:
@@ -300,22 +319,6 @@ def _in_proper_name(text: str, start: int, end: int, p_start: int) -> bool:
     before = text[max(p_start, start - 30) : start].rstrip()
     after = text[end : end + 2]
     return bool(re.search(r"\b[A-Z][\w'’-]*$", before)) and not before.endswith(tuple(".!?:\"“")) and after[1:2].isupper()
-
-
-def _clock_value(match: re.Match[str]) -> str:
-    if match.group("h24") is not None:
-        return f"{int(match.group('h24')):02d}:{match.group('m24')}"
-    hour = int(match.group("h")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
-    return f"{hour:02d}:{match.group('m') or '00'}"
-
-
-def _is_phone(text: str, match: re.Match[str], p_start: int) -> bool:
-    """Seven digits or more in groups, or fewer after 'call' or 'tel'; a year range is not one."""
-    if _YEAR_RANGE.fullmatch(match.group(0)) or re.fullmatch(r"\d+ \d+", match.group(0)):
-        return False
-    digits = sum(c.isdigit() for c in match.group(0))
-    return digits >= 7 or bool(_PHONE_CONTEXT.search(text[max(p_start, match.start() - 30) : match.start()]))
-
 
 
 def extract_figures(
@@ -336,12 +339,14 @@ def extract_figures(
     if len(lowered) != len(text):
         # "İ" lower-cases to two characters: keep such a character as it is, so offsets line up.
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for index, ((p_start, p_end), windows) in enumerate(zip(paragraphs, _windows(paragraphs, lowered))):
-        if not windows:
-            continue
-        found = sorted((f for w_start, w_end, kinds in windows for f in _scan_window(text, w_start, w_end, kinds, lowered)), key=lambda f: f.start)
+    for index, windows in _windows(paragraphs, lowered):
+        # Windows are apart and in order, and each one's figures sorted: together, in order too.
+        found: list[Found] = []
+        for w_start, w_end, kinds, digit_starts, word_starts in windows:
+            found += _scan_window(text, w_start, w_end, kinds, lowered, digit_starts, word_starts)
         if not found:
             continue
+        p_start, p_end = paragraphs[index]
         spans = known.get(index)
         if spans is None:
             spans = known[index] = sentence_spans(text, p_start, p_end)

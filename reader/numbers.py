@@ -54,7 +54,8 @@ def word_value(phrase: str) -> float | None:
     """'twenty-five' -> 25, 'two million' -> 2000000, 'a dozen' -> 12, 'two dozen' -> 24."""
     total, current = 0, 0
     matched = False
-    for token in _WORD_SEPARATORS.split(phrase.lower()):
+    lowered = phrase.lower()
+    for token in (lowered,) if lowered.isalpha() else _WORD_SEPARATORS.split(lowered):  # one word: nothing to split
         if token in ("and", "a", ""):
             continue
         if token == "dozen":

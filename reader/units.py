@@ -265,6 +265,20 @@ _SPACED = word_alternation(set(UNITS) - _ATTACHED_ONLY)
 # After the number: attached ("512gb"), spaced ("70 mph"), hyphened ("3-inch", "a 28-year-old"),
 # or in brackets ("20 (kg)"). The longest form wins: "degrees celsius" over "degrees".
 UNIT_AFTER = re.compile(rf"(?:(?P<attached>{_ATTACHED})|(?:\s|\s?-\s?)(?P<spaced>{_SPACED})|\s?[(\[{{<](?P<bracketed>{_SPACED})[)\]}}>]){_END}")
+_UNIT_AFTER_SPACE = re.compile(rf"(?:(?:\s|\s?-\s?)(?P<spaced>{_SPACED})|\s?[(\[{{<](?P<bracketed>{_SPACED})[)\]}}>]){_END}")
+# What the forms start with: their first three characters (or all of a shorter one). A form
+# follows a number only where the text there starts as one does; most words after a number
+# ("rebels", "people") start as none does, and the pattern is not tried.
+_OPENERS = frozenset("-([{<")  # a hyphen or a bracket before a spaced form: left to the pattern
+_SPACED_HEADS = frozenset(form[:3] for form in set(UNITS) - _ATTACHED_ONLY)
+_ATTACHED_HEADS = frozenset(form[:3] for form in UNITS)
+
+
+def _could_start(head: str, heads: frozenset[str]) -> bool:
+    """Whether a form could start with head, the next three characters (fewer at the text's end)."""
+    return head in heads or head[:2] in heads or head[:1] in heads
+
+
 # Before the number, read backwards from it: "us$ 5", "rs. 500", "£2bn".
 _BEFORE_FORMS = sorted(CURRENCIES_BEFORE, key=len, reverse=True)
 CURRENCY_BEFORE = re.compile(r"(?:(?<![a-z0-9.])(?:" + "|".join(re.escape(f) for f in _BEFORE_FORMS) + r"))\s?$")
@@ -287,10 +301,23 @@ _VIDEO_LINES = frozenset({" 240", " 360", " 480", " 720", "1080", "1440", "2160"
 
 def unit_after(lowered: str, text: str, end: int, limit: int) -> tuple[int, str, Unit] | None:
     """The unit written after a number ending at end: (its end, the form as written, the unit)."""
-    match = UNIT_AFTER.match(lowered, end, min(limit, end + 40))
-    if match is None:
-        return None
-    group = "attached" if match.group("attached") is not None else "spaced" if match.group("spaced") is not None else "bracketed"
+    first = lowered[end : end + 1]
+    if first.isspace():
+        # No form starts with a space: after one, the attached forms are not tried at all, and
+        # the spaced ones only when the word that follows starts as one of them does.
+        if lowered[end + 1 : end + 2] not in _OPENERS and not _could_start(lowered[end + 1 : end + 4], _SPACED_HEADS):
+            return None
+        match = _UNIT_AFTER_SPACE.match(lowered, end, min(limit, end + 40))
+        if match is None:
+            return None
+        group = "spaced" if match.group("spaced") is not None else "bracketed"
+    else:
+        if first not in _OPENERS and not _could_start(lowered[end : end + 3], _ATTACHED_HEADS):
+            return None  # only an attached form could follow, and none starts so
+        match = UNIT_AFTER.match(lowered, end, min(limit, end + 40))
+        if match is None:
+            return None
+        group = "attached" if match.group("attached") is not None else "spaced" if match.group("spaced") is not None else "bracketed"
     form = match.group(group)
     unit = UNITS[form]
     start = match.start(group)

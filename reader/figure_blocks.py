@@ -1,0 +1,64 @@
+"""Numbers that are not figures, and clock times: what figures.py blocks or reads first.
+
+Phone numbers ('+44 20 7946 0958', '(202) 555-0143'), street numbers ('10 Downing Street'),
+codes ('F-16', 'COVID-19'), labels ('Highway 35', 'Article 5') and the marks of a list
+('1 )', '(2)') are numbers but not figures. A clock time ('10:30', '8 p.m.') is a date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.units import UNITS as UNIT_FORMS
+from reader.wordlists import word_alternation
+
+# Not figures: '+44 20 7946 0958', '(202) 555-0143', '10 Downing Street', '10:30', 'F-16', 'COVID-19'.
+# Units written onto a number are not codes: "96mph", "300km", "512GB", "250p".
+_ATTACHED_WORDS = {form for form in UNIT_FORMS if form.isalpha() and form.isascii() and len(form) > 1}
+_ATTACHED_UNIT = word_alternation(_ATTACHED_WORDS | {"st", "nd", "rd", "th", "bn", "mn", "tn", "trn", "mln", "bln", "km2", "m2", "m3"})
+# A letter alone is a unit in lower case ("100t", "48m", "250p"); "5G" and "4K" stay codes.
+_ATTACHED_LETTER = "[gtmpchbBkKlLwWvVMCF]"
+# "10:30", "10:45 a.m.", "8 p.m.": a point in time, kind date, value "HH:MM" (24-hour).
+_CLOCK = re.compile(r"(?=\d)(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s?(?P<ampm>[ap])\.?m\.?(?!\w)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!:))", re.I)
+_PHONE = re.compile(r"(?=[\d+(])(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w%])")
+_YEAR_RANGE = re.compile(r"(?:1[89]|20)\d\d\s?[-–]\s?(?:1[89]|20)\d\d")
+# Numbers that are not figures, each with the telltale it needs.
+_BLOCKED = [
+    ("phone", _PHONE),
+    ("street", re.compile(r"\b\d+[A-Za-z]?(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Court|Terrace|Square|Highway)\b")),
+    ("code", re.compile(rf"\b(?=[\d-]*\d{{5}})\d+(?:-\d+){{2,}}\b|\b[A-Za-z]+\d*-\d+[A-Za-z]*\b|\b\d+(?!(?i:{_ATTACHED_UNIT})\b|{_ATTACHED_LETTER}\b)[A-Za-z]+\d*\b|#\d+")),
+]
+
+_PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|telephone|hotline|fax|mobile|whatsapp|contact)\b[^.\n]{0,20}$", re.I)
+
+# "1 )", "(2)": the marks of a list, not quantities
+_LIST_MARK = re.compile(r"\s?\)")
+
+# A number after one of these names a road, a flight or a clause, not a quantity.
+_LABEL_WORDS = frozenset(
+    """highway route interstate exit junction gate flight platform terminal room chapter article section clause
+    resolution amendment paragraph page category tier channel bus district ward no. number""".split()
+)
+_LABEL_ENDINGS = tuple(f"{word} " for word in _LABEL_WORDS)
+
+
+def _is_list_mark(text: str, start: int, p_start: int) -> bool:
+    """'1 ) explains', '(2) forbids': a bracket closes on the number alone, or on none opened before it."""
+    if start > p_start and text[start - 1] == "(" or text[max(p_start, start - 2) : start] == "( ":
+        return True
+    return text.rfind("(", max(p_start, start - 40), start) == -1
+
+
+def _clock_value(match: re.Match[str]) -> str:
+    if match.group("h24") is not None:
+        return f"{int(match.group('h24')):02d}:{match.group('m24')}"
+    hour = int(match.group("h")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
+    return f"{hour:02d}:{match.group('m') or '00'}"
+
+
+def _is_phone(text: str, match: re.Match[str], p_start: int) -> bool:
+    """Seven digits or more in groups, or fewer after 'call' or 'tel'; a year range is not one."""
+    if _YEAR_RANGE.fullmatch(match.group(0)) or re.fullmatch(r"\d+ \d+", match.group(0)):
+        return False
+    digits = sum(c.isdigit() for c in match.group(0))
+    return digits >= 7 or bool(_PHONE_CONTEXT.search(text[max(p_start, match.start() - 30) : match.start()]))
