@@ -17,38 +17,51 @@ _ABBREVIATIONS = frozenset(
 )
 # "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens with a class lets re skip ahead fast.
 _NEXT = r"(?=[\"“‘'`(\[]{0,2}[A-Z0-9\u00c0-\u024f])"
-_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*\s+" + _NEXT)
+_BOUNDARY = re.compile(r"([.!?…][.!?…]*[\"”’')\]]*)\s+" + _NEXT)
 # The same where a paragraph has no "!", "?" or "…": a pattern that opens with a literal is
 # searched for at C speed, one that opens with a class is tried at every character.
-_FULL_STOP_BOUNDARY = re.compile(r"\.\.*[\"”’')\]]*\s+" + _NEXT)
+_FULL_STOP_BOUNDARY = re.compile(r"(\.\.*[\"”’')\]]*)\s+" + _NEXT)
 # The word a full stop ends, read backwards: letters, digits, "_" and dots ("U.S", "Gen").
 _WORD_BACKWARDS = re.compile(r"[\w.]*")
 _LOOK_BACK = 30  # characters: no abbreviation or initials run longer
+_last_text: tuple[str, bool] = ("", True)  # the last text split, and whether it has only full stops
 
 
 def _real_boundary(text: str, match: re.Match[str]) -> bool:
     start = match.start()
-    if text[start] != ".":
-        return True
+    return text[start] != "." or not _ends_abbreviation(text, start)
+
+
+def _ends_abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at text[stop] ends an abbreviation or initials, not a sentence."""
     # The word (letters, digits and dots) the full stop ends: "Gen", "U.S", "A".
-    floor = max(0, start - _LOOK_BACK)
-    first = start - _WORD_BACKWARDS.match(text[floor:start][::-1]).end()
-    token = text[first:start].rstrip(".")
-    lowered = token.lower()
+    floor = stop - _LOOK_BACK if stop > _LOOK_BACK else 0
+    token = text[stop - _WORD_BACKWARDS.match(text[floor:stop][::-1]).end() : stop].rstrip(".")
     # "U.S." and "A." are initials; "Gen." a title: the sentence goes on.
-    return not (lowered in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token)
+    return "." in token or (len(token) == 1 and token.isalpha()) or token.lower() in _ABBREVIATIONS
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of the sentences in text[start:end], without trailing spaces."""
+    global _last_text
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     position = start
-    plain = text.find("!", start, end) < 0 and text.find("?", start, end) < 0 and text.find("…", start, end) < 0
+    last = _last_text
+    if last[0] is text:
+        plain = last[1]
+    else:
+        # Callers split an article's paragraphs one after another: whether the whole text has
+        # no "!", "?" or "…" is worked out once for it (one tuple, swapped whole).
+        plain = "!" not in text and "?" not in text and "…" not in text
+        _last_text = (text, plain)
+    if not plain:
+        plain = text.find("!", start, end) < 0 and text.find("?", start, end) < 0 and text.find("…", start, end) < 0
     for match in (_FULL_STOP_BOUNDARY if plain else _BOUNDARY).finditer(text, start, end):
-        if not _real_boundary(text, match):
+        stop = match.start()
+        if text[stop] == "." and _ends_abbreviation(text, stop):
             continue
-        cut = match.end() - (len(match.group(0)) - len(match.group(0).rstrip()))
+        cut = match.end(1)  # the spaces after the marks belong to no sentence
         if cut > position:
             spans.append((position, cut))
         position = match.end()
