@@ -20,6 +20,7 @@ from reader.dates import DATE_REGEXES, date_value
 from reader.figure_counts import Found, counts_of
 from reader.figure_events import _EVENT_WORDS
 from reader.figure_blocks import _BLOCKED, _CLOCK, _LABEL_ENDINGS, _LABEL_WORDS, _PHONE, _clock_value, _is_list_mark, _is_phone
+from reader.frozen import quick_init
 from reader.figure_windows import _ANCHOR_WORDS, DIGITS, NUMBER_WORD, VAGUE_WORD, _anchors, _passes, _windows, phrase_starts
 from reader.numbers import DIGITS as _DIGITS
 from reader.numbers import (
@@ -45,6 +46,7 @@ __all__ = ["KINDS", "Figure", "Quantity", "_ANCHOR_WORDS", "_anchors", "extract_
 KINDS = ("count", "duration", "year", "date", "fraction", "percent", "ordinal", "vague", "money", "measure")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """What a figure has beyond its number: a unit, a range's ends, a qualifier."""
@@ -56,6 +58,7 @@ class Quantity:
     qualifier: str | None = None  # "about", "more than", "~"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Figure:
     start: int
