@@ -241,6 +241,25 @@ _NOT_NAME_WORDS = ORGANISATION_WORDS | _TITLES
 _POSSESSIVE_S = re.compile(r"[’']s$")
 
 
+def _caps_before(text: str, start: int, width: int) -> re.Match[str] | None:
+    """_CAPS_BEFORE's match ending at start, searched from width characters before it.
+
+    The search tries the pattern at every capital of the window; most titles and bodies
+    follow "the", "said" or a quote mark, and then no capitalised word can end there: the
+    word before the spaces holds no capital letter.
+    """
+    floor = max(0, start - width)
+    if start > 0 and text[start - 1] == "\n":
+        return _CAPS_BEFORE.search(text, floor, start)  # "$" also matches before a last "\n"
+    if start == 0 or text[start - 1] not in " \t":
+        return None
+    tail = text[floor:start].rstrip(" \t")
+    word = tail[max(tail.rfind(" "), tail.rfind("\t")) + 1 :]
+    if word.islower():
+        return None  # no [A-Z] in the word before the spaces
+    return _CAPS_BEFORE.search(text, floor, start)
+
+
 def mentions(text: str, end: int | None = None) -> tuple[Mention, ...]:
     """People and bodies named in text (those starting before end), in order.
 
@@ -256,7 +275,7 @@ def mentions(text: str, end: int | None = None) -> tuple[Mention, ...]:
         name = _NAME_AFTER.match(text, title_end)
         if name is None or not _NOT_NAME_WORDS.isdisjoint(name.group(1).lower().split()):
             continue
-        caps = _CAPS_BEFORE.search(text, max(0, title_start - 60), title_start)
+        caps = _caps_before(text, title_start, 60)
         role_start = caps.start() if caps else title_start
         person = _POSSESSIVE_S.sub("", name.group(1))  # "Bashar al-Assad’s government"
         found.append(Mention(name.start(1), person, _clean_role(text[role_start:title_end]), False))
@@ -264,7 +283,7 @@ def mentions(text: str, end: int | None = None) -> tuple[Mention, ...]:
     for body_start, body_word_end in bodies:
         if body_start < body_end:
             continue  # "Kurdish People’s Defense Units": one body, not two
-        caps = _CAPS_BEFORE.search(text, max(0, body_start - 80), body_start)
+        caps = _caps_before(text, body_start, 80)
         tail = _BODY_TAIL.match(text, body_word_end)
         if caps is None and tail is None:
             continue  # "Ministry" alone names no body
