@@ -29,6 +29,7 @@ from functools import lru_cache
 from reader.attribution import Found, speaker_after, speaker_as_puts, speaker_before, subject_of
 from reader.coreference import Genders, full_name, resolve_pronoun
 from reader.cues import LABELS
+from reader.frozen import quick_init
 from reader.marks import quote_spans, trim
 from reader.sentences import sentence_spans
 from reader.sourcing import attribution_of
@@ -45,6 +46,7 @@ __all__ = ["Quote", "attribution_of", "extract_quotes"]
 
 
 
+@quick_init  # ~18 an article: a quicker __init__, the same frozen object
 @dataclass(frozen=True, slots=True)
 class Quote:
     start: int

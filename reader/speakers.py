@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.folding import fold
+from reader.frozen import quick_init
 from reader.wordlists import WordScan, word_alternation
 
 
@@ -146,6 +147,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(text.replace("’s", "").replace("'s", "")))
 
 
+@quick_init  # tens an article that resolves speakers: a quicker __init__, the same frozen object
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A person or body named in an article: at position, with a role where the text gives one."""
@@ -164,17 +166,71 @@ _CAP = r"[A-Z][\w'’-]+"
 # Searched from the title or body word outward: a pattern that opens with the capitalised
 # words before a title would be tried at every capital in the article.
 # Both cases listed rather than re.I, which would slow the scan of whole articles; WordScan
-# finds them where they stand as words.
+# finds them where they stand as words (_word_spans does as it does).
 # One trie for "Gen." and "general\b": no title without its stop begins one with it ("gen" and
 # "gen."), so no two can match at one place, and the order the trie tries them in does not matter.
 _TITLE_FORMS = {f for t in _TITLES for f in (t, t.capitalize())}
 _PLAIN_TITLES = {t for t in _TITLE_FORMS if not t.endswith(".")}
 assert not any(d.startswith(w) for d in _TITLE_FORMS - _PLAIN_TITLES for w in _PLAIN_TITLES)
-_TITLE_WORD = WordScan(word_alternation(_TITLE_FORMS, bounded=_PLAIN_TITLES), not_after=".")
 _NAME_AFTER = re.compile(rf"[ \t]+({_CAP}(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von)[- ])?{_CAP}){{0,3}})")
 _CAPS_BEFORE = re.compile(rf"(?:{_CAP}[ \t]+){{1,5}}$")
-_BODY_FORMS = word_alternation({w.capitalize() for w in ORGANISATION_WORDS})
+_BODY_FORMS_SET = {w.capitalize() for w in ORGANISATION_WORDS}
+_BODY_FORMS = word_alternation(_BODY_FORMS_SET)
+# Title and body words in one scan (each scan of an article costs re a try at every space):
+# one trie of both, the word in group 1, then the run of body words after it
+# ("Defense Ministry", "Minister Army Command": the run is a body of its own after a title).
+# No word is both, and every plain word ends at "\b": one word at most matches at a place.
+assert not _TITLE_FORMS & _BODY_FORMS_SET
+assert not any(d.startswith(w) for d in _TITLE_FORMS - _PLAIN_TITLES for w in _BODY_FORMS_SET)
+_MENTION_BODY = (
+    "("
+    + word_alternation(_TITLE_FORMS | _BODY_FORMS_SET, bounded=_PLAIN_TITLES | _BODY_FORMS_SET)
+    + rf")(?:[ \t]+(?:{_BODY_FORMS})\b)*"
+)
+# What _word_spans finds is what these two scans find (tests hold it to a plain pattern's matches).
+_TITLE_WORD = WordScan(word_alternation(_TITLE_FORMS, bounded=_PLAIN_TITLES), not_after=".")
 _BODY_WORD = WordScan(rf"(?:{_BODY_FORMS})\b(?:[ \t]+(?:{_BODY_FORMS})\b)*")
+# As WordScan's three scans (after a space, after another non-word character, at the start).
+_MENTION_AFTER_SPACE = re.compile(" " + _MENTION_BODY)
+_MENTION_AFTER_OTHER = re.compile("[^A-Za-z0-9 _]" + _MENTION_BODY)
+_MENTION_AT_START = re.compile(_MENTION_BODY)
+_CHAIN_START = re.compile(r"[ \t]+")
+
+
+def _word_spans(text: str, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(start, end) of the titles and of the bodies' runs of words in text[:end], as two
+    WordScans would find them: in order, none overlapping, a title not after "."."""
+    titles: list[tuple[int, int]] = []
+    bodies: list[tuple[int, int]] = []
+    matches = [(1, m) for m in _MENTION_AFTER_SPACE.finditer(text, 0, end)]
+    matches += [(2, m) for m in _MENTION_AFTER_OTHER.finditer(text, 0, end)]
+    first = _MENTION_AT_START.match(text, 0, end)
+    if first:
+        matches.append((0, first))
+    for kind, m in matches:
+        start = m.start(1)
+        word_end = m.end(1)
+        before = text[start - 1] if kind == 2 else " "
+        if text[start:word_end] in _TITLE_FORMS:
+            # "é" or "٣" is part of a word, though outside the ASCII class; "U.S.Gen." no title.
+            if not (before.isalnum() or before == "."):
+                titles.append((start, word_end))
+            if m.end() > word_end:
+                # The run of body words after a title: a body, found where it starts.
+                bodies.append((_CHAIN_START.match(text, word_end).end(), m.end()))
+        elif not before.isalnum():
+            bodies.append((start, m.end()))
+    return _in_order(titles), _in_order(bodies)
+
+
+def _in_order(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found.sort()
+    kept: list[tuple[int, int]] = []
+    for span in found:
+        # A match that starts inside another ("(Defence Ministry" and " Ministry") is part of it.
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
 _BODY_TAIL = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,4}}){{1,2}}")
 # "Britain-based Syrian Observatory", "US-backed Syrian Democratic Forces": the body's name follows.
 _LEADING_MODIFIER = re.compile(r"^[A-Z][\w'’]*-(?:based|backed|led|run|funded|owned|aligned)\s+")
@@ -183,6 +239,25 @@ _LEADING_MODIFIER = re.compile(r"^[A-Z][\w'’]*-(?:based|backed|led|run|funded|
 # A title's "name" holding one of these is no person's name ("Minister Defence Council").
 _NOT_NAME_WORDS = ORGANISATION_WORDS | _TITLES
 _POSSESSIVE_S = re.compile(r"[’']s$")
+
+
+def _caps_before(text: str, start: int, width: int) -> re.Match[str] | None:
+    """_CAPS_BEFORE's match ending at start, searched from width characters before it.
+
+    The search tries the pattern at every capital of the window; most titles and bodies
+    follow "the", "said" or a quote mark, and then no capitalised word can end there: the
+    word before the spaces holds no capital letter.
+    """
+    floor = max(0, start - width)
+    if start > 0 and text[start - 1] == "\n":
+        return _CAPS_BEFORE.search(text, floor, start)  # "$" also matches before a last "\n"
+    if start == 0 or text[start - 1] not in " \t":
+        return None
+    tail = text[floor:start].rstrip(" \t")
+    word = tail[max(tail.rfind(" "), tail.rfind("\t")) + 1 :]
+    if word.islower():
+        return None  # no [A-Z] in the word before the spaces
+    return _CAPS_BEFORE.search(text, floor, start)
 
 
 def mentions(text: str, end: int | None = None) -> tuple[Mention, ...]:
@@ -195,19 +270,20 @@ def mentions(text: str, end: int | None = None) -> tuple[Mention, ...]:
     """
     found = []
     end = len(text) if end is None else end
-    for title_start, title_end in _TITLE_WORD.spans(text, end):
+    titles, bodies = _word_spans(text, end)
+    for title_start, title_end in titles:
         name = _NAME_AFTER.match(text, title_end)
         if name is None or not _NOT_NAME_WORDS.isdisjoint(name.group(1).lower().split()):
             continue
-        caps = _CAPS_BEFORE.search(text, max(0, title_start - 60), title_start)
+        caps = _caps_before(text, title_start, 60)
         role_start = caps.start() if caps else title_start
         person = _POSSESSIVE_S.sub("", name.group(1))  # "Bashar al-Assad’s government"
         found.append(Mention(name.start(1), person, _clean_role(text[role_start:title_end]), False))
     body_end = 0
-    for body_start, body_word_end in _BODY_WORD.spans(text, end):
+    for body_start, body_word_end in bodies:
         if body_start < body_end:
             continue  # "Kurdish People’s Defense Units": one body, not two
-        caps = _CAPS_BEFORE.search(text, max(0, body_start - 80), body_start)
+        caps = _caps_before(text, body_start, 80)
         tail = _BODY_TAIL.match(text, body_word_end)
         if caps is None and tail is None:
             continue  # "Ministry" alone names no body
