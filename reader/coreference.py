@@ -36,15 +36,26 @@ class Genders(dict):
         self.text = text
 
     def __missing__(self, surname: str) -> str | None:
+        # What stands before each place the surname stands: one pass over the text, not one
+        # for each honorific ("Mr. Ortiz" in text is "Mr. " before some "Ortiz").
         text = self.text
-        if f"Mr. {surname}" in text or f"Mr {surname}" in text:
+        befores = []
+        at = text.find(surname)
+        while at >= 0:
+            befores.append(text[max(0, at - 5) : at])
+            at = text.find(surname, at + 1)
+        if any(b.endswith(_MALE) for b in befores):
             found = "m"
-        elif any(f"{h} {surname}" in text for h in ("Mrs.", "Ms.", "Ms", "Mrs", "Miss")):
+        elif any(b.endswith(_FEMALE) for b in befores):
             found = "f"
         else:
             found = None
         self[surname] = found
         return found
+
+
+_MALE = ("Mr. ", "Mr ")
+_FEMALE = ("Mrs. ", "Ms. ", "Ms ", "Mrs ", "Miss ")
 
 
 def _gender(name: str, genders: dict[str, str | None]) -> str | None:

@@ -238,3 +238,21 @@ def test_any_mix_of_marks_and_cues_never_raises_and_offsets_hold(text: str) -> N
     for quote in quotes_of(text):
         assert text[quote.start : quote.end] == quote.text
         assert quote.text.strip() == quote.text
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(["Mr.", "Mr", "Mrs.", "Ms.", "Ms", "Mrs", "Miss", "Ortiz", "Ortizz", "Or", " ", "s", "iss"]), max_size=12),
+    st.sampled_from(["Ortiz", "Or", "Ortizz", "s", "iss"]),
+)
+def test_gender_from_honorifics_as_substrings_read_it(tokens, surname):
+    from reader.coreference import Genders
+
+    text = " ".join(tokens)
+    if f"Mr. {surname}" in text or f"Mr {surname}" in text:
+        expected = "m"
+    elif any(f"{h} {surname}" in text for h in ("Mrs.", "Ms.", "Ms", "Mrs", "Miss")):
+        expected = "f"
+    else:
+        expected = None
+    assert Genders(text)[surname] == expected
