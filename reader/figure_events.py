@@ -31,21 +31,20 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 def _event(before: str, after: str) -> str | None:
     """What happened to the counted: 'killed approximately 300', '14,000 residents to flee'."""
     # Only the word right before the number: "killed approximately 300", "killing four".
-    # Read from the end: the last token with ASCII letters is nearly always the last one. Its last
-    # run of letters is the last run of the whole text before (tokens after it hold none): when the
-    # last token holds none, that run is searched for in the reversed text, not token by token
-    # ("5 5 5 ... 5 300" read one token at a time cost a pass per number).
-    parts = before.rsplit(None, 1)
-    if parts:
+    # Read from the end, token by token: the last token with letters is nearly always the last one.
+    rest = before
+    while rest:
+        parts = rest.rsplit(None, 1)
+        if not parts:
+            break
         token = parts[-1]
         letters = [token] if token.isascii() and token.isalpha() else _LETTERS.findall(token)
-        if not letters and len(parts) == 2:
-            run = _LETTERS.search(parts[0][::-1])
-            letters = [run.group()[::-1]] if run is not None else letters
         if letters:
             event = _EVENTS.get(letters[-1].lower())
             if event is not None:
                 return event
+            break
+        rest = parts[0] if len(parts) == 2 else ""
     # After the number, up to the next clause: "four civilians were killed and six injured".
     # The first six words, read until a comma or a clause word ("and", "but", "while") standing as a word.
     seen = 0

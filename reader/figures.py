@@ -137,12 +137,13 @@ _ONE_PRONOUN = re.compile(r" (?:can|could|must|should|would|might|may|cannot)\b"
 
 def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, digit_starts: list[int], word_starts: list[int]) -> list[Found]:
     found: list[Found] = []
-    taken = Taken(p_start, p_end)
-    free, add = taken.free, taken.add
+    taken = Taken()
+    taken.window = (p_start, p_end)
+    free, add = taken.free, taken.append
 
     def take(start: int, end: int, value, kind: str) -> Found | None:
         if start < end and free(start, end):
-            add(start, end)
+            add((start, end))
             item = Found(start, end, value, kind)
             found.append(item)
             return item
@@ -150,7 +151,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
 
     def take_quantity(item: Found | None) -> None:
         if item is not None and free(item.start, item.end):
-            add(item.start, item.end)
+            add((item.start, item.end))
             found.append(item)
 
     digits = kinds & DIGITS
@@ -164,7 +165,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
             # A range of years ("2018-2024") or a plain big number is not a phone number.
             if pattern is _PHONE and not _is_phone(text, m, p_start):
                 continue
-            add(m.start(), m.end())
+            add(m.span())
     # Dates, fractions and ordinals start at a run of digits or an anchor word ("November", "5th",
     # "half"), or at "a" before one ("a third"): each pattern is matched there only, in order, as
     # finditer would find them.
