@@ -62,3 +62,72 @@ def _is_phone(text: str, match: re.Match[str], p_start: int) -> bool:
         return False
     digits = sum(c.isdigit() for c in match.group(0))
     return digits >= 7 or bool(_PHONE_CONTEXT.search(text[max(p_start, match.start() - 30) : match.start()]))
+
+
+class Taken(list):
+    """The spans a window's figures and blocked numbers took, (start, end) in the order taken.
+
+    A window with thousands of numbers ("5 5 5 ...") made a scan of every span taken so far per
+    figure quadratic. Past a few dozen spans, the characters taken are marked in a bytearray (a
+    span is free when none of its characters is marked) and where each span ends in another (the
+    nearest end before a point is an rfind), brought up to date when asked. Fewer spans, spans
+    reaching outside the window and empty queries take the scan, as cheap as marks for so few:
+    the same answers either way. A list, so that taking a span is a plain append.
+    """
+
+    window = (0, 0)  # the window's start and end, set by its scan
+    _cover: bytearray | None = None  # 1 where a character is taken, once marked
+    _ends: bytearray  # 1 where a span ends
+    _empty: list[int]  # where zero-width spans stand: a span across one is not free
+    _count = 0  # how many spans are marked
+    _outside = False  # a span reached outside the window: the scan answers from then on
+
+    def _marks(self) -> bytearray | None:
+        """The marks, with the spans taken since they were last asked for; None once a span lies outside the window."""
+        base, stop = self.window
+        size = stop - base
+        if self._cover is None:
+            self._cover, self._ends, self._empty = bytearray(size), bytearray(size + 1), []
+        cover, ends = self._cover, self._ends
+        for start, end in self[self._count :]:
+            first, last = start - base, end - base
+            if first < 0 or last > size or first > last:
+                self._outside = True
+            elif first == last:
+                self._empty.append(start)
+                ends[last] = 1
+            else:
+                cover[first:last] = b"\x01" * (last - first)
+                ends[last] = 1
+        self._count = len(self)
+        return None if self._outside else cover
+
+    def free(self, start: int, end: int) -> bool:
+        """No span taken overlaps start..end (a span touching it at an end does not)."""
+        if len(self) >= _MARKED_FROM:
+            base, stop = self.window
+            if base <= start < end <= stop:
+                cover = self._marks()
+                if cover is not None:
+                    if cover.find(1, start - base, end - base) != -1:
+                        return False
+                    for at in self._empty:  # nearly always none
+                        if start < at < end:
+                            return False
+                    return True
+        for a, b in self:
+            if start < b and end > a:
+                return False
+        return True
+
+    def floor(self, start: int, p_start: int) -> int:
+        """Where text before start is still free: the last end of a span at or before start, else p_start."""
+        if len(self) >= _MARKED_FROM:
+            base, stop = self.window
+            if base <= start <= stop and self._marks() is not None:
+                at = self._ends.rfind(1, 0, start - base + 1)
+                return p_start if at == -1 else base + at
+        return max((b for a, b in self if b <= start), default=p_start)
+
+
+_MARKED_FROM = 32  # spans: below, a scan of them all costs less than marking them

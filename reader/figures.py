@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from reader.dates import DATE_REGEXES, date_value
 from reader.figure_counts import Found, counts_of
 from reader.figure_events import _EVENT_WORDS
-from reader.figure_blocks import _BLOCKED, _CLOCK, _LABEL_ENDINGS, _LABEL_WORDS, _PHONE, _clock_value, _is_list_mark, _is_phone
+from reader.figure_blocks import _BLOCKED, Taken, _CLOCK, _LABEL_ENDINGS, _LABEL_WORDS, _PHONE, _clock_value, _is_list_mark, _is_phone
 from reader.frozen import quick_init
 from reader.figure_windows import _ANCHOR_WORDS, DIGITS, NUMBER_WORD, VAGUE_WORD, _anchors, _passes, _windows, phrase_starts
 from reader.numbers import DIGITS as _DIGITS
@@ -135,33 +135,23 @@ _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:no|any|some|every|each|this|that|the|whi
 _ONE_PRONOUN = re.compile(r" (?:can|could|must|should|would|might|may|cannot)\b", re.I)
 
 
-def _floor(taken: list[tuple[int, int]], start: int, p_start: int) -> int:
-    """Where text before start is still free: a figure's currency is never another's unit ("10 $ 30 $")."""
-    return max((b for a, b in taken if b <= start), default=p_start)
-
-
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    for a, b in taken:
-        if start < b and end > a:
-            return False
-    return True
-
-
 def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, digit_starts: list[int], word_starts: list[int]) -> list[Found]:
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
+    taken.window = (p_start, p_end)
+    free, add = taken.free, taken.append
 
     def take(start: int, end: int, value, kind: str) -> Found | None:
-        if start < end and _free(taken, start, end):
-            taken.append((start, end))
+        if start < end and free(start, end):
+            add((start, end))
             item = Found(start, end, value, kind)
             found.append(item)
             return item
         return None
 
     def take_quantity(item: Found | None) -> None:
-        if item is not None and _free(taken, item.start, item.end):
-            taken.append((item.start, item.end))
+        if item is not None and free(item.start, item.end):
+            add((item.start, item.end))
             found.append(item)
 
     digits = kinds & DIGITS
@@ -175,7 +165,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
             # A range of years ("2018-2024") or a plain big number is not a phone number.
             if pattern is _PHONE and not _is_phone(text, m, p_start):
                 continue
-            taken.append(m.span())
+            add(m.span())
     # Dates, fractions and ordinals start at a run of digits or an anchor word ("November", "5th",
     # "half"), or at "a" before one ("a third"): each pattern is matched there only, in order, as
     # finditer would find them.
@@ -261,7 +251,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
         if m is None:
             continue
         after = m.end()
-        if not _free(taken, m.start(), m.end()):
+        if not free(m.start(), m.end()):
             continue
         if lowered.endswith(_LABEL_ENDINGS, max(p_start, m.start() - 14), m.start()) and word_before(lowered, m.start(), p_start) in _LABEL_WORDS:
             continue  # "Highway 35", "Flight 370", "Article 5": names, not quantities
@@ -280,12 +270,14 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
         if m.group("fn"):
             value += int(m.group("fn")) / max(1, int(m.group("fd")))
         item = quantity(text, lowered, m.start(), m.end(), value, p_start, p_end, spelled=False, raw=raw)
-        if item is not None and item.start < m.start() and not _free(taken, item.start, m.start()):
+        if item is not None and item.start < m.start() and not free(item.start, m.start()):
             # "10 $ 30 $": the second number's currency is the first one's unit
-            item = quantity(text, lowered, m.start(), m.end(), value, _floor(taken, m.start(), p_start), p_end, spelled=False, raw=raw)
+            item = quantity(text, lowered, m.start(), m.end(), value, taken.floor(m.start(), p_start), p_end, spelled=False, raw=raw)
         take_quantity(item)
     # Spelled numbers, like numbers in digits, are matched only where one can start (finditer's order kept).
     after = p_start
+    money_ends: set[int] = set()
+    money_seen = 0
     for at in phrase_starts(text, lowered, p_start, p_end, word_starts, _SPELLED_LEADS) if kinds & NUMBER_WORD else ():
         if at < after:
             continue
@@ -295,13 +287,20 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
         after = m.end()
         word = m.group(0)
         lowered_word = word.lower()
-        if lowered_word == "dozen" or not _free(taken, m.start(), m.end()):
+        if lowered_word == "dozen" or not free(m.start(), m.end()):
             continue
-        if lowered_word == "a dozen" and any(f.kind == "money" and m.start() - 2 <= f.end <= m.start() for f in found):
-            continue  # "64 cents a dozen": what the price is for, not a count
+        if lowered_word == "a dozen":
+            # Where money figures end, gathered from the figures found since the last "a dozen"
+            # (their kinds no longer change): not every figure scanned again for each one.
+            for f in found[money_seen:]:
+                if f.kind == "money":
+                    money_ends.add(f.end)
+            money_seen = len(found)
+            if m.start() - 2 in money_ends or m.start() - 1 in money_ends or m.start() in money_ends:
+                continue  # "64 cents a dozen": what the price is for, not a count
         item = quantity(text, lowered, m.start(), m.end(), word_value(word), p_start, p_end, spelled=True)
-        if item is not None and item.start < m.start() and not _free(taken, item.start, m.start()):
-            item = quantity(text, lowered, m.start(), m.end(), word_value(word), _floor(taken, m.start(), p_start), p_end, spelled=True)
+        if item is not None and item.start < m.start() and not free(item.start, m.start()):
+            item = quantity(text, lowered, m.start(), m.end(), word_value(word), taken.floor(m.start(), p_start), p_end, spelled=True)
         if item is not None and item.unit is None and lowered_word == "one" and (
             _NOT_A_COUNT_AFTER.match(text[m.end() : m.end() + 10])
             or _NOT_A_COUNT_BEFORE.search(text[max(p_start, m.start() - 10) : m.start()])
