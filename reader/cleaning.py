@@ -177,7 +177,7 @@ def boilerplate_kinds(paragraphs: list[str], lowered: list[str]) -> list[str | N
 
 
 def _kind(paragraph: str, lowered: str | None, anywhere_words: tuple[str, ...], anywhere: list) -> str | None:
-    line = paragraph.strip().strip("\u00a0").strip()
+    line = paragraph.strip()  # strip() takes "\u00a0" too (it is whitespace): nothing else to strip
     if not line:
         return "blank"
     if len(line) > _LONGEST_BOILERPLATE:
