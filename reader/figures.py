@@ -170,38 +170,19 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
     # "half"), or at "a" before one ("a third"): each pattern is matched there only, in order, as
     # finditer would find them.
     for pattern in DATE_REGEXES if "date" in passes else ():
-        after = p_start
-        for at in sorted(digit_starts + word_starts):
-            if at < after:
-                continue
-            m = pattern.match(text, at, p_end)
-            if m is None:
-                continue
-            after = m.end()
+        for m in _matches_at(pattern, text, sorted(digit_starts + word_starts), p_start, p_end):
             value = date_value(m.group(0))
             if value:
                 take(m.start(), m.end(), value, "date")
     for m in PART_OF_SCALE.finditer(lowered, p_start, p_end) if "part" in passes else ():
         take_quantity(quantity(text, lowered, m.start(), m.end(), part_value(m), p_start, p_end, spelled=True))
-    after = p_start
-    for at in phrase_starts(text, lowered, p_start, p_end, word_starts, _VAGUE_LEADS) if kinds & VAGUE_WORD else ():
-        if at < after:
-            continue
-        m = _VAGUE.match(text, at, p_end)
-        if m is None:
-            continue
-        after = m.end()
+    vague_starts = phrase_starts(text, lowered, p_start, p_end, word_starts, _VAGUE_LEADS) if kinds & VAGUE_WORD else ()
+    for m in _matches_at(_VAGUE, text, vague_starts, p_start, p_end):
         item = take(m.start(), m.end(), None, "vague")
         if item is not None:
             vague_size(item, lowered, text, p_end)
-    after = p_start
-    for at in sorted(digit_starts + phrase_starts(text, lowered, p_start, p_end, word_starts, _FRACTION_LEADS)) if "fraction" in passes else ():
-        if at < after:
-            continue
-        m = _FRACTION.match(text, at, p_end)
-        if m is None:
-            continue
-        after = m.end()
+    fraction_starts = sorted(digit_starts + phrase_starts(text, lowered, p_start, p_end, word_starts, _FRACTION_LEADS)) if "fraction" in passes else ()
+    for m in _matches_at(_FRACTION, text, fraction_starts, p_start, p_end):
         if m.group("den"):
             numerator = 1 if m.group("num").lower() in ("a", "one") else number_value(m.group("num"))
             value = round(numerator / _FRACTIONS[m.group("den").lower()], 4) if numerator else None
@@ -223,14 +204,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
         if value is not None:
             take(m.start(), m.end(), value, "fraction")
     # An ordinal starts at a run of digits ("5th") or at an ordinal word, which is an anchor: matched there only.
-    after = p_start
-    for at in sorted(digit_starts + word_starts) if "ordinal" in passes else ():
-        if at < after:
-            continue
-        m = _ORDINAL.match(text, at, p_end)
-        if m is None:
-            continue
-        after = m.end()
+    for m in _matches_at(_ORDINAL, text, sorted(digit_starts + word_starts) if "ordinal" in passes else (), p_start, p_end):
         if m.group("word"):
             word = m.group("word").lower()
             # "a second" (of time) is not an ordinal; "second-largest" is.
@@ -243,14 +217,7 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
             take(m.start(), m.end(), int(m.group("digits")), "ordinal")
     # A number in digits starts where a run of digits does: matched there, not searched for at every
     # position of the window. As finditer would, the next is looked for from where a match ends.
-    after = p_start
-    for at in digit_starts if digits else ():
-        if at < after:
-            continue
-        m = _NUMBER.match(text, at, p_end)
-        if m is None:
-            continue
-        after = m.end()
+    for m in _matches_at(_NUMBER, text, digit_starts if digits else (), p_start, p_end):
         if not free(m.start(), m.end()):
             continue
         if lowered.endswith(_LABEL_ENDINGS, max(p_start, m.start() - 14), m.start()) and word_before(lowered, m.start(), p_start) in _LABEL_WORDS:
@@ -275,16 +242,10 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
             item = quantity(text, lowered, m.start(), m.end(), value, taken.floor(m.start(), p_start), p_end, spelled=False, raw=raw)
         take_quantity(item)
     # Spelled numbers, like numbers in digits, are matched only where one can start (finditer's order kept).
-    after = p_start
     money_ends: set[int] = set()
     money_seen = 0
-    for at in phrase_starts(text, lowered, p_start, p_end, word_starts, _SPELLED_LEADS) if kinds & NUMBER_WORD else ():
-        if at < after:
-            continue
-        m = _SPELLED_NUMBER.match(text, at, p_end)
-        if m is None:
-            continue
-        after = m.end()
+    spelled_starts = phrase_starts(text, lowered, p_start, p_end, word_starts, _SPELLED_LEADS) if kinds & NUMBER_WORD else ()
+    for m in _matches_at(_SPELLED_NUMBER, text, spelled_starts, p_start, p_end):
         word = m.group(0)
         lowered_word = word.lower()
         if lowered_word == "dozen" or not free(m.start(), m.end()):
@@ -312,6 +273,19 @@ def _scan_window(text: str, p_start: int, p_end: int, kinds: int, lowered: str, 
         found = join_ranges(sorted(found, key=lambda f: f.start), text, p_start)
     return found
 
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts, p_start: int, p_end: int):
+    """pattern's matches at the given starts (in order) only, none overlapping: what finditer
+    over text[p_start:p_end] finds when a match can begin nowhere else."""
+    after = p_start
+    for at in starts:
+        if at < after:
+            continue
+        m = pattern.match(text, at, p_end)
+        if m is not None:
+            after = m.end()
+            yield m
 
 
 def _in_proper_name(text: str, start: int, end: int, p_start: int) -> bool:
