@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from reader.folding import fold
 from reader.frozen import quick_init
-from reader.wordlists import WordScan, word_alternation
+from reader.wordlists import WordScan, in_order, word_alternation
 
 
 PRONOUNS = frozenset("he she they it we i you".split())
@@ -220,17 +220,9 @@ def _word_spans(text: str, end: int) -> tuple[list[tuple[int, int]], list[tuple[
                 bodies.append((_CHAIN_START.match(text, word_end).end(), m.end()))
         elif not before.isalnum():
             bodies.append((start, m.end()))
-    return _in_order(titles), _in_order(bodies)
+    return in_order(titles), in_order(bodies)
 
 
-def _in_order(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    found.sort()
-    kept: list[tuple[int, int]] = []
-    for span in found:
-        # A match that starts inside another ("(Defence Ministry" and " Ministry") is part of it.
-        if not kept or span[0] >= kept[-1][1]:
-            kept.append(span)
-    return kept
 _BODY_TAIL = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,4}}){{1,2}}")
 # "Britain-based Syrian Observatory", "US-backed Syrian Democratic Forces": the body's name follows.
 _LEADING_MODIFIER = re.compile(r"^[A-Z][\w'’]*-(?:based|backed|led|run|funded|owned|aligned)\s+")

@@ -68,10 +68,15 @@ class WordScan:
         found += others
         if first:
             found.append(first.span())
-        found.sort()
-        kept: list[tuple[int, int]] = []
-        for span in found:
-            # A match that starts inside another ("(Defence Ministry" and " Ministry") is part of it.
-            if not kept or span[0] >= kept[-1][1]:
-                kept.append(span)
-        return kept
+        return in_order(found)
+
+
+def in_order(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted, each dropped that starts inside the one kept before it."""
+    found.sort()
+    kept: list[tuple[int, int]] = []
+    for span in found:
+        # A match that starts inside another ("(Defence Ministry" and " Ministry") is part of it.
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
