@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from reader.folding import fold
 from reader.frozen import quick_init
-from reader.wordlists import WordScan, in_order, word_alternation
+from reader.wordlists import in_order, word_alternation
 
 
 PRONOUNS = frozenset("he she they it we i you".split())
@@ -165,8 +165,8 @@ def _alternation(words: frozenset[str]) -> str:
 _CAP = r"[A-Z][\w'’-]+"
 # Searched from the title or body word outward: a pattern that opens with the capitalised
 # words before a title would be tried at every capital in the article.
-# Both cases listed rather than re.I, which would slow the scan of whole articles; WordScan
-# finds them where they stand as words (_word_spans does as it does).
+# Both cases listed rather than re.I, which would slow the scan of whole articles; _word_spans
+# finds them where they stand as words.
 # One trie for "Gen." and "general\b": no title without its stop begins one with it ("gen" and
 # "gen."), so no two can match at one place, and the order the trie tries them in does not matter.
 _TITLE_FORMS = {f for t in _TITLES for f in (t, t.capitalize())}
@@ -178,28 +178,31 @@ _BODY_FORMS_SET = {w.capitalize() for w in ORGANISATION_WORDS}
 _BODY_FORMS = word_alternation(_BODY_FORMS_SET)
 # Title and body words in one scan (each scan of an article costs re a try at every space):
 # one trie of both, the word in group 1, then the run of body words after it
-# ("Defense Ministry", "Minister Army Command": the run is a body of its own after a title).
+# ("Defense Ministry", "Minister Army Command": the run is a body of its own after a title;
+# "Gen.Ministry": after a title's full stop, a body may follow with no space, and this scan has
+# taken the stop the scan after other characters would start from).
 # No word is both, and every plain word ends at "\b": one word at most matches at a place.
 assert not _TITLE_FORMS & _BODY_FORMS_SET
 assert not any(d.startswith(w) for d in _TITLE_FORMS - _PLAIN_TITLES for w in _BODY_FORMS_SET)
 _MENTION_BODY = (
     "("
     + word_alternation(_TITLE_FORMS | _BODY_FORMS_SET, bounded=_PLAIN_TITLES | _BODY_FORMS_SET)
-    + rf")(?:[ \t]+(?:{_BODY_FORMS})\b)*"
+    + rf")(?:(?:[ \t]+|(?<=\.))(?:{_BODY_FORMS})\b)*"
 )
-# What _word_spans finds is what these two scans find (tests hold it to a plain pattern's matches).
-_TITLE_WORD = WordScan(word_alternation(_TITLE_FORMS, bounded=_PLAIN_TITLES), not_after=".")
-_BODY_WORD = WordScan(rf"(?:{_BODY_FORMS})\b(?:[ \t]+(?:{_BODY_FORMS})\b)*")
-# As WordScan's three scans (after a space, after another non-word character, at the start).
+# One pattern "(?<!\w)(?:words)" would make re try the lists at every character. Nearly every
+# word follows a space, and a pattern that opens with a literal space lets re jump from space to
+# space; a second scan takes the words after any other character that is not part of a word
+# ("(Defence", "“Gen."), a third the text's start. Tests hold what _word_spans finds to the
+# plain patterns' matches.
 _MENTION_AFTER_SPACE = re.compile(" " + _MENTION_BODY)
 _MENTION_AFTER_OTHER = re.compile("[^A-Za-z0-9 _]" + _MENTION_BODY)
 _MENTION_AT_START = re.compile(_MENTION_BODY)
-_CHAIN_START = re.compile(r"[ \t]+")
+_CHAIN_START = re.compile(r"[ \t]*")
 
 
 def _word_spans(text: str, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(start, end) of the titles and of the bodies' runs of words in text[:end], as two
-    WordScans would find them: in order, none overlapping, a title not after "."."""
+    """(start, end) of the titles and of the bodies' runs of words in text[:end], each where it
+    stands as a word: in order, none overlapping, a title not after "." (not "U.S.Gen.")."""
     titles: list[tuple[int, int]] = []
     bodies: list[tuple[int, int]] = []
     matches = [(1, m) for m in _MENTION_AFTER_SPACE.finditer(text, 0, end)]
@@ -211,14 +214,16 @@ def _word_spans(text: str, end: int) -> tuple[list[tuple[int, int]], list[tuple[
         start = m.start(1)
         word_end = m.end(1)
         before = text[start - 1] if kind == 2 else " "
-        if text[start:word_end] in _TITLE_FORMS:
-            # "é" or "٣" is part of a word, though outside the ASCII class; "U.S.Gen." no title.
-            if not (before.isalnum() or before == "."):
+        # "é" or "٣" before a word is part of it, though outside the ASCII class above.
+        inside_word = before.isalnum()
+        if text[start:word_end] in _TITLE_FORMS or inside_word:
+            if not (inside_word or before == "."):  # "U.S.Gen.": no title
                 titles.append((start, word_end))
             if m.end() > word_end:
-                # The run of body words after a title: a body, found where it starts.
+                # The run of body words after a title, or after a word that is part of another:
+                # a body, found where it starts.
                 bodies.append((_CHAIN_START.match(text, word_end).end(), m.end()))
-        elif not before.isalnum():
+        else:
             bodies.append((start, m.end()))
     return in_order(titles), in_order(bodies)
 
