@@ -27,11 +27,6 @@ _LOOK_BACK = 30  # characters: no abbreviation or initials run longer
 _last_text: tuple[str, bool] = ("", True)  # the last text split, and whether it has only full stops
 
 
-def _real_boundary(text: str, match: re.Match[str]) -> bool:
-    start = match.start()
-    return text[start] != "." or not _ends_abbreviation(text, start)
-
-
 def _ends_abbreviation(text: str, stop: int) -> bool:
     """Whether the full stop at text[stop] ends an abbreviation or initials, not a sentence."""
     # The word (letters, digits and dots) the full stop ends: "Gen", "U.S", "A".

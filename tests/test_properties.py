@@ -95,12 +95,11 @@ speaker_alphabet = st.sampled_from(list("aB .(“-\n,é’") + ["Minister", "min
 @SETTINGS
 @given(st.one_of(st.text(max_size=200), st.lists(speaker_alphabet, max_size=40).map("".join)))
 def test_title_and_body_scans_match_one_plain_scan(text: str) -> None:
-    for scan, pattern in (
-        (speakers._TITLE_WORD, r"(?<![\w.])" + speakers._TITLE_WORD._at_start.pattern),
-        (speakers._BODY_WORD, r"(?<!\w)" + speakers._BODY_WORD._at_start.pattern),
-    ):
-        assert scan.spans(text) == [match.span() for match in re.finditer(pattern, text)]
-        assert scan.spans(text, len(text) // 2) == [match.span() for match in re.compile(pattern).finditer(text, 0, len(text) // 2)]
+    titles = r"(?<![\w.])" + word_alternation(speakers._TITLE_FORMS, bounded=speakers._PLAIN_TITLES)
+    bodies = rf"(?<!\w)(?:{speakers._BODY_FORMS})\b(?:[ \t]+(?:{speakers._BODY_FORMS})\b)*"
+    for end in (len(text), len(text) // 2):
+        found = speakers._word_spans(text, end)
+        assert found == tuple([m.span() for m in re.compile(p).finditer(text, 0, end)] for p in (titles, bodies))
 
 
 # The word a full stop ends is read by stepping back over the text; this is the pattern it replaced.
@@ -122,4 +121,32 @@ sentence_alphabet = st.sampled_from(list("aZ .!?…”’)_\n5é") + ["U.S.", "G
 @given(st.one_of(st.text(max_size=200), st.lists(sentence_alphabet, max_size=50).map("".join)))
 def test_sentence_boundaries_read_the_word_before_as_the_pattern_did(text: str) -> None:
     for match in sentences._BOUNDARY.finditer(text):
-        assert sentences._real_boundary(text, match) == _boundary_by_pattern(text, match)
+        real = text[match.start()] != "." or not sentences._ends_abbreviation(text, match.start())
+        assert real == _boundary_by_pattern(text, match)
+
+
+def _spans_by_one_pattern(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """sentence_spans as it was before its shortcuts: one pattern, whatever marks the text holds."""
+    spans, position = [], start
+    for match in sentences._BOUNDARY.finditer(text, start, end):
+        if not _boundary_by_pattern(text, match):
+            continue
+        if match.end(1) > position:
+            spans.append((position, match.end(1)))
+        position = match.end()
+    tail = text[position:end].rstrip()
+    if position < end and tail:
+        spans.append((position, position + len(tail)))
+    return spans
+
+
+@SETTINGS
+@given(st.lists(st.lists(sentence_alphabet, max_size=30).map("".join), min_size=1, max_size=4))
+def test_sentence_spans_shortcuts_split_as_one_pattern_does(paragraphs: list[str]) -> None:
+    # Paragraphs of one text split one after another (the text's marks are read once for it).
+    text = "\n\n".join(paragraphs)
+    start = 0
+    for paragraph in paragraphs:
+        end = start + len(paragraph)
+        assert sentences.sentence_spans(text, start, end) == _spans_by_one_pattern(text, start, end)
+        start = end + 2
